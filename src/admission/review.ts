@@ -1,0 +1,86 @@
+import type { Decision, EvaluationRequest, RouteKind } from '../core/types.ts';
+import type { AdmissionRequest, AdmissionReview } from './schema.ts';
+
+/** The `response` of an AdmissionReview, as the API server reads it. */
+export interface AdmissionResponse {
+  readonly uid: string;
+  readonly allowed: boolean;
+  readonly status?: { readonly code: number; readonly reason: string; readonly message: string };
+  readonly warnings?: readonly string[];
+  readonly patchType?: 'JSONPatch';
+  readonly patch?: string;
+  readonly auditAnnotations?: Readonly<Record<string, string>>;
+}
+
+/** Kubernetes shows at most this many characters of one warning (and kubectl prints each line). */
+export const warningMaxLength = 120;
+
+const routeKinds: Readonly<Record<string, { kind: RouteKind; versions: readonly string[] }>> = {
+  HTTPRoute: { kind: 'HTTPRoute', versions: ['v1', 'v1beta1'] },
+  GRPCRoute: { kind: 'GRPCRoute', versions: ['v1'] },
+};
+
+/**
+ * What the core should judge, or undefined when the request passes untouched: other groups,
+ * kinds and versions, subresources (status), DELETE and CONNECT.
+ */
+export function toEvaluationRequest(request: AdmissionRequest): EvaluationRequest | undefined {
+  const known = routeKinds[request.kind.kind];
+  if (!known || request.kind.group !== 'gateway.networking.k8s.io' || !known.versions.includes(request.kind.version)) {
+    return undefined;
+  }
+  if (request.subResource) return undefined;
+  if (request.operation !== 'CREATE' && request.operation !== 'UPDATE') return undefined;
+  return {
+    kind: known.kind,
+    operation: request.operation,
+    namespace: request.namespace ?? '',
+    object: request.object ?? undefined,
+    oldObject: request.oldObject ?? undefined,
+  };
+}
+
+/** The answer for a request the webhook has nothing to say about. */
+export function allowUntouched(uid: string): AdmissionResponse {
+  return { uid, allowed: true };
+}
+
+/**
+ * Encodes a decision. Warnings are cut to `warningMaxLength` characters and to `maxWarnings`
+ * lines (the last line then says how many more there were); the full list of denials is in
+ * `status.message`. The patch is present only when it has operations.
+ */
+export function toAdmissionResponse(uid: string, decision: Decision, maxWarnings: number): AdmissionResponse {
+  const warnings = limitWarnings(decision.warnings, maxWarnings);
+  return {
+    uid,
+    allowed: decision.allowed,
+    ...(decision.allowed
+      ? {}
+      : { status: { code: 403, reason: 'Forbidden', message: decision.denials.join('; ') } }),
+    ...(warnings.length > 0 ? { warnings } : {}),
+    ...(decision.patch.length > 0
+      ? { patchType: 'JSONPatch' as const, patch: Buffer.from(JSON.stringify(decision.patch)).toString('base64') }
+      : {}),
+    ...(decision.ruleIds.length > 0
+      ? { auditAnnotations: { rules: decision.ruleIds.join(','), decision: decision.allowed ? 'allow' : 'deny' } }
+      : {}),
+  };
+}
+
+/** Wraps a response in the envelope of the request's own apiVersion (v1 or v1beta1). */
+export function reviewEnvelope(apiVersion: AdmissionReview['apiVersion'], response: AdmissionResponse) {
+  return { apiVersion, kind: 'AdmissionReview', response } as const;
+}
+
+function limitWarnings(all: readonly string[], max: number): string[] {
+  const fitted = all.map(truncate);
+  if (fitted.length <= max) return fitted;
+  if (max === 0) return [];
+  const kept = fitted.slice(0, max - 1);
+  return [...kept, `and ${fitted.length - kept.length} more findings; run gamma-webhook lint on the route to see all`];
+}
+
+function truncate(warning: string): string {
+  return warning.length <= warningMaxLength ? warning : `${warning.slice(0, warningMaxLength - 3)}...`;
+}

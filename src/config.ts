@@ -1,0 +1,160 @@
+import { parseArgs } from 'node:util';
+import { hostname } from 'node:os';
+import { GammaError } from './errors.ts';
+
+/**
+ * Everything the `serve` command can be told, resolved once at startup from flags, then
+ * environment, then defaults. Nothing else in the program reads `process.env`.
+ */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  /** PEM files; both or neither. Neither: development certificates are generated in certsDir. */
+  readonly tlsCert: string | undefined;
+  readonly tlsKey: string | undefined;
+  readonly certsDir: string;
+  /** Service name and namespace for the development certificate's `<service>.<namespace>.svc` SANs. */
+  readonly serviceName: string;
+  readonly namespace: string;
+  readonly podName: string;
+  readonly bodyLimit: number;
+  readonly maxWarnings: number;
+  readonly drainDelaySeconds: number;
+  readonly shutdownTimeoutSeconds: number;
+  readonly logLevel: LogLevel;
+  /** 0: /metrics on the admission port; otherwise a separate plain-HTTP port. */
+  readonly metricsPort: number;
+  readonly kubeconfig: string | undefined;
+  /** Empty: all namespaces. */
+  readonly watchNamespaces: readonly string[];
+  /** The cluster view when no cluster is configured (and for `--cluster=static`). */
+  readonly staticView: string;
+  readonly cluster: 'auto' | 'live' | 'static';
+  readonly policyFile: string | undefined;
+  readonly policyConfigMap: string;
+  readonly leaseName: string;
+  readonly lookupTimeoutMs: number;
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+type Kind = 'string' | 'port' | 'count' | 'seconds' | 'list' | 'level' | 'cluster';
+
+interface Option {
+  readonly env: string;
+  readonly kind: Kind;
+  readonly default: string | undefined;
+  readonly help: string;
+}
+
+/** The options table: the README's configuration table and `--help` are printed from it. */
+export const options = {
+  host: { env: 'GAMMA_HOST', kind: 'string', default: '127.0.0.1', help: 'address to listen on (0.0.0.0 in a pod)' },
+  port: { env: 'GAMMA_PORT', kind: 'port', default: '8443', help: 'HTTPS port for /validate, /mutate, /healthz, /readyz' },
+  'tls-cert': { env: 'GAMMA_TLS_CERT', kind: 'string', default: undefined, help: 'PEM certificate chain; reloaded when the file changes' },
+  'tls-key': { env: 'GAMMA_TLS_KEY', kind: 'string', default: undefined, help: 'PEM private key; reloaded when the file changes' },
+  'certs-dir': { env: 'GAMMA_CERTS_DIR', kind: 'string', default: 'certs', help: 'where development certificates are generated when no --tls-cert is given' },
+  'service-name': { env: 'GAMMA_SERVICE_NAME', kind: 'string', default: 'gamma-webhook', help: 'Service name, for the development certificate SANs' },
+  namespace: { env: 'GAMMA_NAMESPACE', kind: 'string', default: 'gamma-system', help: "the webhook's namespace (policy ConfigMap, Lease, certificate SANs)" },
+  'pod-name': { env: 'GAMMA_POD_NAME', kind: 'string', default: undefined, help: 'identity in the status Lease (default: the host name)' },
+  'body-limit': { env: 'GAMMA_BODY_LIMIT', kind: 'count', default: String(3 * 1024 * 1024), help: 'largest AdmissionReview body in bytes (413 above)' },
+  'max-warnings': { env: 'GAMMA_MAX_WARNINGS', kind: 'count', default: '10', help: 'most warnings in one admission response' },
+  'drain-delay': { env: 'GAMMA_DRAIN_DELAY_SECONDS', kind: 'seconds', default: '0', help: 'after SIGTERM, seconds /readyz is false while connections are still accepted' },
+  'shutdown-timeout': { env: 'GAMMA_SHUTDOWN_TIMEOUT_SECONDS', kind: 'seconds', default: '20', help: 'after the drain, seconds in-flight requests get before the process exits' },
+  'log-level': { env: 'GAMMA_LOG_LEVEL', kind: 'level', default: 'info', help: `one of ${logLevels.join(', ')}` },
+  'metrics-port': { env: 'GAMMA_METRICS_PORT', kind: 'count', default: '0', help: 'plain-HTTP port for /metrics; 0 serves it on the HTTPS port' },
+  kubeconfig: { env: 'KUBECONFIG', kind: 'string', default: undefined, help: 'kubeconfig path (default: in-cluster, then ~/.kube/config)' },
+  'watch-namespaces': { env: 'GAMMA_WATCH_NAMESPACES', kind: 'list', default: '', help: 'comma-separated namespaces to watch; empty: all' },
+  cluster: { env: 'GAMMA_CLUSTER', kind: 'cluster', default: 'auto', help: 'auto (live when a cluster is configured, else static), live, or static' },
+  'static-view': { env: 'GAMMA_STATIC_VIEW', kind: 'string', default: 'examples/cluster.yaml', help: 'YAML of Services, ReferenceGrants and routes used as the cluster view without a cluster' },
+  policy: { env: 'GAMMA_POLICY_FILE', kind: 'string', default: undefined, help: 'policy YAML file, instead of the ConfigMap' },
+  'policy-configmap': { env: 'GAMMA_POLICY_CONFIGMAP', kind: 'string', default: 'gamma-webhook-policy', help: 'policy ConfigMap in the namespace (key policy.yaml)' },
+  'lease-name': { env: 'GAMMA_LEASE_NAME', kind: 'string', default: 'gamma-webhook-status', help: 'Lease for status-writer leader election' },
+  'lookup-timeout': { env: 'GAMMA_LOOKUP_TIMEOUT_MS', kind: 'count', default: '300', help: 'milliseconds for the live GET of a Service missing from the cache' },
+} as const satisfies Record<string, Option>;
+
+type OptionName = keyof typeof options;
+
+/**
+ * Resolves the configuration. Throws GammaError GAMMA_ERR_CONFIG naming the flag and the
+ * environment variable when a value is malformed, so a bad setting stops the process at start.
+ */
+export function loadConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Config {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' as const }])),
+    strict: true,
+    allowPositionals: false,
+  });
+  const raw = (name: OptionName): string | undefined => {
+    const flag = values[name];
+    if (typeof flag === 'string') return flag;
+    const fromEnv = env[options[name].env];
+    return fromEnv !== undefined && fromEnv !== '' ? fromEnv : options[name].default;
+  };
+  const get = {
+    string: (name: OptionName) => raw(name),
+    number: (name: OptionName, min: number, max: number) => {
+      const text = raw(name) ?? '';
+      const value = Number(text);
+      if (!/^[0-9]+(\.[0-9]+)?$/.test(text) || value < min || value > max) {
+        throw configError(name, `must be a number from ${min} to ${max}; got "${text}"`);
+      }
+      return value;
+    },
+  };
+  const tlsCert = get.string('tls-cert');
+  const tlsKey = get.string('tls-key');
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    throw configError(tlsCert === undefined ? 'tls-cert' : 'tls-key', 'give both --tls-cert and --tls-key, or neither');
+  }
+  const logLevel = raw('log-level');
+  if (!isOneOf(logLevel, logLevels)) throw configError('log-level', `must be one of ${logLevels.join(', ')}; got "${logLevel}"`);
+  const cluster = raw('cluster');
+  if (!isOneOf(cluster, ['auto', 'live', 'static'] as const)) {
+    throw configError('cluster', `must be auto, live or static; got "${cluster}"`);
+  }
+  const port = get.number('port', 1, 65535);
+  const metricsPort = get.number('metrics-port', 0, 65535);
+  if (metricsPort === port) throw configError('metrics-port', 'must differ from --port (or be 0 to share it)');
+  return {
+    host: raw('host') ?? '127.0.0.1',
+    port,
+    tlsCert,
+    tlsKey,
+    certsDir: raw('certs-dir') ?? 'certs',
+    serviceName: raw('service-name') ?? 'gamma-webhook',
+    namespace: raw('namespace') ?? 'gamma-system',
+    podName: raw('pod-name') ?? hostname(),
+    bodyLimit: get.number('body-limit', 1024, 64 * 1024 * 1024),
+    maxWarnings: get.number('max-warnings', 0, 1000),
+    drainDelaySeconds: get.number('drain-delay', 0, 3600),
+    shutdownTimeoutSeconds: get.number('shutdown-timeout', 0, 3600),
+    logLevel,
+    metricsPort,
+    kubeconfig: get.string('kubeconfig'),
+    watchNamespaces: (raw('watch-namespaces') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    staticView: raw('static-view') ?? 'examples/cluster.yaml',
+    cluster,
+    policyFile: get.string('policy'),
+    policyConfigMap: raw('policy-configmap') ?? 'gamma-webhook-policy',
+    leaseName: raw('lease-name') ?? 'gamma-webhook-status',
+    lookupTimeoutMs: get.number('lookup-timeout', 1, 60_000),
+  };
+}
+
+/** `--help` text, from the options table. */
+export function configHelp(): string {
+  return Object.entries(options)
+    .map(([name, o]) => `  --${name.padEnd(18)} ${o.env.padEnd(32)} ${o.help}${o.default ? ` (default ${o.default})` : ''}`)
+    .join('\n');
+}
+
+function isOneOf<T extends string>(value: string | undefined, allowed: readonly T[]): value is T {
+  return allowed.includes(value as T);
+}
+
+function configError(name: OptionName, detail: string): GammaError {
+  return new GammaError('GAMMA_ERR_CONFIG', `--${name} (${options[name].env}) ${detail}`);
+}

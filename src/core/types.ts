@@ -1,0 +1,97 @@
+/**
+ * The contracts of the evaluation core. Everything here is data: the core reads a route, a
+ * ClusterView and a Policy and returns an Evaluation; the doors (admission, status, lint) turn
+ * that into their own output.
+ */
+
+/** The route kinds the core judges. Anything else is passed through by the doors. */
+export type RouteKind = 'HTTPRoute' | 'GRPCRoute';
+
+/** What a finding does at admission. `off` findings are never produced. */
+export type Action = 'deny' | 'warn' | 'off';
+
+/** Admission operations the core judges; DELETE and CONNECT never reach it. */
+export type Operation = 'CREATE' | 'UPDATE';
+
+/** The door asking: /validate denies and warns; /mutate patches and announces; status and lint only read. */
+export type Door = 'validate' | 'mutate' | 'status' | 'lint';
+
+/** A route to judge, as one admission request (or one cached object, or one file) carries it. */
+export interface EvaluationRequest {
+  readonly kind: RouteKind;
+  readonly operation: Operation;
+  /** The route's namespace (from the request when metadata.namespace is empty). */
+  readonly namespace: string;
+  /** The route as received: untrusted, possibly malformed (the mutating door runs before the schema). */
+  readonly object: unknown;
+  /** On UPDATE, the stored route, for ratcheting. */
+  readonly oldObject?: unknown;
+}
+
+/** One rule's verdict on one place in the route. */
+export interface Finding {
+  /** Stable rule id from RULES.md, e.g. `MR201`. */
+  readonly ruleId: string;
+  /** The action after policy, strict mode and ratcheting. Never `off`. */
+  readonly action: Exclude<Action, 'off'>;
+  /** Field path in kubectl's form, e.g. `spec.rules[0].backendRefs[1].port`. */
+  readonly path: string;
+  /** What is wrong and what to do, without the id and path (see `formatFinding`). */
+  readonly message: string;
+  /** The mesh parentRef index this finding is about, for parent rules. */
+  readonly parentIndex?: number;
+  /** True when the same finding was present on the stored object (UPDATE): it never denies. */
+  readonly ratcheted?: boolean;
+}
+
+/** An RFC 6902 operation. The core only ever emits `add` and `replace`. */
+export interface JsonPatchOperation {
+  readonly op: 'add' | 'replace';
+  readonly path: string;
+  readonly value: unknown;
+}
+
+/** A condition as the status reconciler will write it (without lastTransitionTime). */
+export interface ConditionVerdict {
+  readonly type: 'Accepted' | 'ResolvedRefs' | 'PartiallyInvalid';
+  readonly status: 'True' | 'False';
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** The status the core computes for one mesh parentRef of the route. */
+export interface ParentVerdict {
+  /** Index into spec.parentRefs. */
+  readonly parentIndex: number;
+  /** The parentRef copied from the spec, with `group: ""` and `kind: Service` written out. */
+  readonly parentRef: Readonly<Record<string, unknown>>;
+  readonly conditions: readonly ConditionVerdict[];
+}
+
+/** Everything the core concludes about one route. */
+export interface Evaluation {
+  /** False when the route has no mesh parent (and no MR101 mistake) or is exempt: nothing to say. */
+  readonly judged: boolean;
+  /** Rule findings, in rule order. */
+  readonly findings: readonly Finding[];
+  /** The defaults of the mutating door, empty when nothing changes. */
+  readonly patch: readonly JsonPatchOperation[];
+  /** One `warn` finding per mutation in `patch`, naming its rule id. */
+  readonly mutations: readonly Finding[];
+  /** One verdict per mesh parentRef, for the status reconciler. */
+  readonly parents: readonly ParentVerdict[];
+}
+
+/** What a door answers, after the policy's mode. */
+export interface Decision {
+  readonly allowed: boolean;
+  /** Denying findings, formatted; empty when allowed. */
+  readonly denials: readonly string[];
+  /** Warning lines, formatted, in order; not yet truncated. */
+  readonly warnings: readonly string[];
+  readonly patch: readonly JsonPatchOperation[];
+  /** The distinct rule ids behind the decision, for audit annotations, logs and metrics. */
+  readonly ruleIds: readonly string[];
+  /** Every finding, whatever the mode did to it (audit mode logs these). */
+  readonly findings: readonly Finding[];
+}

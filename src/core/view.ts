@@ -1,0 +1,67 @@
+/**
+ * ClusterView: the core's only window on other objects. Implementations: the live informer
+ * cache (`cluster/live-view.ts`) and the static view built from YAML (`cluster/static-view.ts`).
+ * Every method MUST answer synchronously from memory; a lookup never throws.
+ */
+
+/** The fields of a core Service that the rules read. */
+export interface ServiceInfo {
+  readonly namespace: string;
+  readonly name: string;
+  /** spec.type; `ClusterIP` when absent. */
+  readonly type: string;
+  /** spec.clusterIP; `None` for a headless Service. */
+  readonly clusterIP?: string;
+  readonly ports: readonly ServicePortInfo[];
+}
+
+export interface ServicePortInfo {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol?: string;
+  readonly appProtocol?: string;
+}
+
+/** A route known to the view, for MR109 and for the reconciler's indexes. */
+export interface RouteInfo {
+  readonly kind: 'HTTPRoute' | 'GRPCRoute';
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** The `from` side of a reference: the route's group, kind and namespace. */
+export interface ReferenceFrom {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+}
+
+/** The `to` side of a reference: the target's group, kind, namespace and name. */
+export interface ReferenceTo {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export interface ClusterView {
+  /** The Service, or undefined when the view does not know it. */
+  service(namespace: string, name: string): ServiceInfo | undefined;
+  /** True when a ReferenceGrant in `to.namespace` allows this reference (GEP-709). */
+  referenceGrantAllows(from: ReferenceFrom, to: ReferenceTo): boolean;
+  /**
+   * Routes with a mesh parentRef on this Service that covers `port` (a parentRef without a
+   * port covers every port). Used by MR109.
+   */
+  routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[];
+  /** The namespace's labels, or undefined when unknown (exemptions by namespaceSelector). */
+  namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * Optional asynchronous side of a view: before the core runs, a door may ask for Services the
+ * cache does not hold. The live view does one bounded GET per miss; the static view does nothing.
+ */
+export interface ServiceResolver {
+  resolveServices(refs: readonly { namespace: string; name: string }[]): Promise<void>;
+}

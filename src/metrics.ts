@@ -1,0 +1,98 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Every metric gamma-webhook exports, created once per process (or per test) on its own
+ * registry and passed to the parts that record them. Nothing here is a module singleton.
+ */
+export function createMetrics(registry = new Registry(), options: { processMetrics?: boolean } = {}) {
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    admissionRequests: new Counter({
+      name: 'gamma_admission_requests_total',
+      help: 'Admission requests answered, by door, kind, operation and decision (allow, deny, patch, error).',
+      labelNames: ['door', 'kind', 'operation', 'decision'] as const,
+      registers,
+    }),
+    admissionDuration: new Histogram({
+      name: 'gamma_admission_duration_seconds',
+      help: 'Time from request received to response sent, by door.',
+      labelNames: ['door'] as const,
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    }),
+    admissionRejected: new Counter({
+      name: 'gamma_admission_rejected_requests_total',
+      help: 'Requests refused before evaluation (4xx), by error code.',
+      labelNames: ['code'] as const,
+      registers,
+    }),
+    findings: new Counter({
+      name: 'gamma_findings_total',
+      help: 'Rule findings, by rule id, action and door.',
+      labelNames: ['rule', 'action', 'door'] as const,
+      registers,
+    }),
+    cacheObjects: new Gauge({
+      name: 'gamma_cache_objects',
+      help: 'Objects held in the cluster cache, by kind.',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    cacheStaleness: new Gauge({
+      name: 'gamma_cache_staleness_seconds',
+      help: 'Seconds since the watch of a kind last heard from the API server (event or bookmark).',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    watchRestarts: new Counter({
+      name: 'gamma_watch_restarts_total',
+      help: 'Watches restarted, by kind and cause (closed, error, gone).',
+      labelNames: ['kind', 'cause'] as const,
+      registers,
+    }),
+    liveLookups: new Counter({
+      name: 'gamma_live_lookups_total',
+      help: 'Live GETs of a Service missing from the cache, by result (found, notfound, error, timeout).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
+    statusWrites: new Counter({
+      name: 'gamma_status_writes_total',
+      help: 'Route status writes, by result (written, unchanged, conflict, error).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
+    statusQueueDepth: new Gauge({
+      name: 'gamma_status_queue_depth',
+      help: 'Routes waiting in the status work queue.',
+      registers,
+    }),
+    leader: new Gauge({
+      name: 'gamma_leader',
+      help: '1 while this replica holds the status Lease, else 0.',
+      registers,
+    }),
+    policyReloads: new Counter({
+      name: 'gamma_policy_reloads_total',
+      help: 'Policy loads, by result (applied, invalid).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
+    policyInfo: new Gauge({
+      name: 'gamma_policy_info',
+      help: 'The policy in force: 1 for its source and content hash.',
+      labelNames: ['source', 'hash'] as const,
+      registers,
+    }),
+    certificateReloads: new Counter({
+      name: 'gamma_certificate_reloads_total',
+      help: 'TLS certificate reloads, by result (applied, invalid).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { admissionReviewSchema, type AdmissionReview } from '../admission/schema.ts';
+import { allowUntouched, reviewEnvelope, toAdmissionResponse, toEvaluationRequest, type AdmissionResponse } from '../admission/review.ts';
+import type { Decision, EvaluationRequest } from '../core/types.ts';
+import type { Metrics } from '../metrics.ts';
+
+/** The two admission doors; both judge through the same core. */
+export type AdmissionDoor = 'validate' | 'mutate';
+
+/** Judges one route at one door. May await (a bounded cache-miss lookup); may throw (answered as admitted). */
+export type Judge = (request: EvaluationRequest, door: AdmissionDoor) => Decision | Promise<Decision>;
+
+export interface AdmissionRoutesOptions {
+  readonly judge: Judge;
+  readonly maxWarnings: number;
+  readonly metrics: Metrics;
+}
+
+/**
+ * POST /validate and POST /mutate. The envelope is checked by the compiled schema before the
+ * handler runs; the handler always answers a well-formed AdmissionReview. An exception while
+ * judging admits the route with a coded warning (logged at error): failing closed on our own
+ * bug would block every route change in the cluster.
+ */
+export async function admissionRoutes(app: FastifyInstance, options: AdmissionRoutesOptions) {
+  for (const door of ['validate', 'mutate'] as const) {
+    app.post<{ Body: AdmissionReview }>(`/${door}`, { schema: { body: admissionReviewSchema } }, async (req, reply) => {
+      const started = process.hrtime.bigint();
+      const { request } = req.body;
+      const route = toEvaluationRequest(request);
+      let response: AdmissionResponse;
+      let decision: Decision | undefined;
+      let outcome: string;
+      if (!route) {
+        response = allowUntouched(request.uid);
+        outcome = 'allow';
+      } else {
+        try {
+          decision = await options.judge(route, door);
+          response = toAdmissionResponse(request.uid, decision, options.maxWarnings);
+          outcome = !decision.allowed ? 'deny' : decision.patch.length > 0 ? 'patch' : 'allow';
+        } catch (error) {
+          req.log.error({ err: error, code: 'GAMMA_ERR_INTERNAL', uid: request.uid }, 'judging the route failed; admitted');
+          response = { uid: request.uid, allowed: true, warnings: ['GAMMA_ERR_INTERNAL: gamma-webhook could not judge this route; it was admitted unchecked'] };
+          outcome = 'error';
+        }
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const labels = { door, kind: request.kind.kind, operation: request.operation };
+      options.metrics.admissionRequests.inc({ ...labels, decision: outcome });
+      options.metrics.admissionDuration.observe({ door }, seconds);
+      for (const finding of decision?.findings ?? []) {
+        options.metrics.findings.inc({ rule: finding.ruleId, action: finding.action, door });
+      }
+      req.log.info(
+        {
+          uid: request.uid,
+          ...labels,
+          namespace: request.namespace,
+          name: request.name ?? objectName(request.object),
+          dryRun: request.dryRun === true,
+          decision: outcome,
+          rules: decision?.ruleIds ?? [],
+          durationMs: Math.round(seconds * 1e6) / 1e3,
+        },
+        'admission',
+      );
+      return reply.send(reviewEnvelope(req.body.apiVersion, response));
+    });
+  }
+}
+
+/** On CREATE with generateName the request has no name; the object may. */
+function objectName(object: unknown): string | undefined {
+  const metadata = (object as { metadata?: { name?: unknown; generateName?: unknown } } | null | undefined)?.metadata;
+  const name = metadata?.name ?? metadata?.generateName;
+  return typeof name === 'string' ? name : undefined;
+}
