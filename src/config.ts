@@ -39,39 +39,36 @@ export interface Config {
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
-type Kind = 'string' | 'port' | 'count' | 'seconds' | 'list' | 'level' | 'cluster';
-
 interface Option {
   readonly env: string;
-  readonly kind: Kind;
   readonly default: string | undefined;
   readonly help: string;
 }
 
 /** The options table: the README's configuration table and `--help` are printed from it. */
 export const options = {
-  host: { env: 'GAMMA_HOST', kind: 'string', default: '127.0.0.1', help: 'address to listen on (0.0.0.0 in a pod)' },
-  port: { env: 'GAMMA_PORT', kind: 'port', default: '8443', help: 'HTTPS port for /validate, /mutate, /healthz, /readyz' },
-  'tls-cert': { env: 'GAMMA_TLS_CERT', kind: 'string', default: undefined, help: 'PEM certificate chain; reloaded when the file changes' },
-  'tls-key': { env: 'GAMMA_TLS_KEY', kind: 'string', default: undefined, help: 'PEM private key; reloaded when the file changes' },
-  'certs-dir': { env: 'GAMMA_CERTS_DIR', kind: 'string', default: 'certs', help: 'where development certificates are generated when no --tls-cert is given' },
-  'service-name': { env: 'GAMMA_SERVICE_NAME', kind: 'string', default: 'gamma-webhook', help: 'Service name, for the development certificate SANs' },
-  namespace: { env: 'GAMMA_NAMESPACE', kind: 'string', default: 'gamma-system', help: "the webhook's namespace (policy ConfigMap, Lease, certificate SANs)" },
-  'pod-name': { env: 'GAMMA_POD_NAME', kind: 'string', default: undefined, help: 'identity in the status Lease (default: the host name)' },
-  'body-limit': { env: 'GAMMA_BODY_LIMIT', kind: 'count', default: String(3 * 1024 * 1024), help: 'largest AdmissionReview body in bytes (413 above)' },
-  'max-warnings': { env: 'GAMMA_MAX_WARNINGS', kind: 'count', default: '10', help: 'most warnings in one admission response' },
-  'drain-delay': { env: 'GAMMA_DRAIN_DELAY_SECONDS', kind: 'seconds', default: '0', help: 'after SIGTERM, seconds /readyz is false while connections are still accepted' },
-  'shutdown-timeout': { env: 'GAMMA_SHUTDOWN_TIMEOUT_SECONDS', kind: 'seconds', default: '20', help: 'after the drain, seconds in-flight requests get before the process exits' },
-  'log-level': { env: 'GAMMA_LOG_LEVEL', kind: 'level', default: 'info', help: `one of ${logLevels.join(', ')}` },
-  'metrics-port': { env: 'GAMMA_METRICS_PORT', kind: 'count', default: '0', help: 'plain-HTTP port for /metrics; 0 serves it on the HTTPS port' },
-  kubeconfig: { env: 'KUBECONFIG', kind: 'string', default: undefined, help: 'kubeconfig path (default: in-cluster, then ~/.kube/config)' },
-  'watch-namespaces': { env: 'GAMMA_WATCH_NAMESPACES', kind: 'list', default: '', help: 'comma-separated namespaces to watch; empty: all' },
-  cluster: { env: 'GAMMA_CLUSTER', kind: 'cluster', default: 'auto', help: 'auto (live when a cluster is configured, else static), live, or static' },
-  'static-view': { env: 'GAMMA_STATIC_VIEW', kind: 'string', default: 'examples/cluster.yaml', help: 'YAML of Services, ReferenceGrants and routes used as the cluster view without a cluster' },
-  policy: { env: 'GAMMA_POLICY_FILE', kind: 'string', default: undefined, help: 'policy YAML file, instead of the ConfigMap' },
-  'policy-configmap': { env: 'GAMMA_POLICY_CONFIGMAP', kind: 'string', default: 'gamma-webhook-policy', help: 'policy ConfigMap in the namespace (key policy.yaml)' },
-  'lease-name': { env: 'GAMMA_LEASE_NAME', kind: 'string', default: 'gamma-webhook-status', help: 'Lease for status-writer leader election' },
-  'lookup-timeout': { env: 'GAMMA_LOOKUP_TIMEOUT_MS', kind: 'count', default: '300', help: 'milliseconds for the live GET of a Service missing from the cache' },
+  host: { env: 'GAMMA_HOST', default: '127.0.0.1', help: 'address to listen on (0.0.0.0 in a pod)' },
+  port: { env: 'GAMMA_PORT', default: '8443', help: 'HTTPS port for /validate, /mutate, /healthz, /readyz (0: any free port)' },
+  'tls-cert': { env: 'GAMMA_TLS_CERT', default: undefined, help: 'PEM certificate chain; reloaded when the file changes' },
+  'tls-key': { env: 'GAMMA_TLS_KEY', default: undefined, help: 'PEM private key; reloaded when the file changes' },
+  'certs-dir': { env: 'GAMMA_CERTS_DIR', default: 'certs', help: 'where development certificates are generated when no --tls-cert is given' },
+  'service-name': { env: 'GAMMA_SERVICE_NAME', default: 'gamma-webhook', help: 'Service name, for the development certificate SANs' },
+  namespace: { env: 'GAMMA_NAMESPACE', default: 'gamma-system', help: "the webhook's namespace (policy ConfigMap, Lease, certificate SANs)" },
+  'pod-name': { env: 'GAMMA_POD_NAME', default: undefined, help: 'identity in the status Lease (default: the host name)' },
+  'body-limit': { env: 'GAMMA_BODY_LIMIT', default: String(3 * 1024 * 1024), help: 'largest AdmissionReview body in bytes (413 above)' },
+  'max-warnings': { env: 'GAMMA_MAX_WARNINGS', default: '10', help: 'most warnings in one admission response' },
+  'drain-delay': { env: 'GAMMA_DRAIN_DELAY_SECONDS', default: '0', help: 'after SIGTERM, seconds /readyz is false while connections are still accepted' },
+  'shutdown-timeout': { env: 'GAMMA_SHUTDOWN_TIMEOUT_SECONDS', default: '20', help: 'after the drain, seconds in-flight requests get before the process exits' },
+  'log-level': { env: 'GAMMA_LOG_LEVEL', default: 'info', help: `one of ${logLevels.join(', ')}` },
+  'metrics-port': { env: 'GAMMA_METRICS_PORT', default: '0', help: 'plain-HTTP port for /metrics; 0 serves it on the HTTPS port' },
+  kubeconfig: { env: 'KUBECONFIG', default: undefined, help: 'kubeconfig path (default: in-cluster, then ~/.kube/config)' },
+  'watch-namespaces': { env: 'GAMMA_WATCH_NAMESPACES', default: '', help: 'comma-separated namespaces to watch; empty: all' },
+  cluster: { env: 'GAMMA_CLUSTER', default: 'auto', help: 'auto (live when a cluster is configured, else static), live, or static' },
+  'static-view': { env: 'GAMMA_STATIC_VIEW', default: 'examples/cluster.yaml', help: 'YAML of Services, ReferenceGrants and routes used as the cluster view without a cluster' },
+  policy: { env: 'GAMMA_POLICY_FILE', default: undefined, help: 'policy YAML file, instead of the ConfigMap' },
+  'policy-configmap': { env: 'GAMMA_POLICY_CONFIGMAP', default: 'gamma-webhook-policy', help: 'policy ConfigMap in the namespace (key policy.yaml)' },
+  'lease-name': { env: 'GAMMA_LEASE_NAME', default: 'gamma-webhook-status', help: 'Lease for status-writer leader election' },
+  'lookup-timeout': { env: 'GAMMA_LOOKUP_TIMEOUT_MS', default: '300', help: 'milliseconds for the live GET of a Service missing from the cache' },
 } as const satisfies Record<string, Option>;
 
 type OptionName = keyof typeof options;
@@ -81,12 +78,17 @@ type OptionName = keyof typeof options;
  * environment variable when a value is malformed, so a bad setting stops the process at start.
  */
 export function loadConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Config {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' as const }])),
-    strict: true,
-    allowPositionals: false,
-  });
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' as const }])),
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new GammaError('GAMMA_ERR_CONFIG', `${(error as Error).message}; see gamma-webhook --help`);
+  }
   const raw = (name: OptionName): string | undefined => {
     const flag = values[name];
     if (typeof flag === 'string') return flag;
@@ -115,9 +117,9 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (!isOneOf(cluster, ['auto', 'live', 'static'] as const)) {
     throw configError('cluster', `must be auto, live or static; got "${cluster}"`);
   }
-  const port = get.number('port', 1, 65535);
+  const port = get.number('port', 0, 65535);
   const metricsPort = get.number('metrics-port', 0, 65535);
-  if (metricsPort === port) throw configError('metrics-port', 'must differ from --port (or be 0 to share it)');
+  if (metricsPort !== 0 && metricsPort === port) throw configError('metrics-port', 'must differ from --port (or be 0 to share it)');
   return {
     host: raw('host') ?? '127.0.0.1',
     port,

@@ -15,6 +15,8 @@ export const errorDefinitions = {
   GAMMA_ERR_INTERNAL: { status: undefined, message: 'internal error while judging the route; it was admitted (failure is never a 5xx)' },
   GAMMA_ERR_CONFIG: { status: undefined, message: 'invalid configuration' },
   GAMMA_ERR_CERTIFICATE: { status: undefined, message: 'the TLS certificate or key could not be loaded' },
+  GAMMA_ERR_KUBECONFIG: { status: undefined, message: 'no usable Kubernetes client configuration (in-cluster service account or kubeconfig)' },
+  GAMMA_ERR_CLUSTER_API: { status: undefined, message: 'the Kubernetes API server did not serve what the cluster view needs' },
   GAMMA_ERR_POLICY_YAML: { status: undefined, message: 'the policy is not valid YAML; the last good policy stays in force' },
   GAMMA_ERR_POLICY_INVALID: { status: undefined, message: 'the policy does not match the policy schema; the last good policy stays in force' },
   GAMMA_ERR_POLICY_UNREADABLE: { status: undefined, message: 'the policy could not be read; the last good policy stays in force' },
@@ -24,6 +26,8 @@ export const errorDefinitions = {
   GAMMA_ERR_LINT_YAML: { status: undefined, message: 'a manifest is not valid YAML or JSON' },
   GAMMA_ERR_LINT_CLUSTER: { status: undefined, message: 'the live cluster could not be read' },
   GAMMA_ERR_LINT_FIX: { status: undefined, message: 'a fix could not be applied to a manifest' },
+  GAMMA_ERR_STATUS_WRITE: { status: undefined, message: 'a route status could not be written; retrying with backoff' },
+  GAMMA_ERR_LEASE: { status: undefined, message: 'the status Lease could not be read or renewed; not writing route status' },
 } as const satisfies Record<string, { status: number | undefined; message: string }>;
 
 export type ErrorCode = keyof typeof errorDefinitions;

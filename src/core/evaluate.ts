@@ -1,0 +1,93 @@
+/** `evaluate`: the pure function every door calls. */
+import { dig, jsonEqual } from '../gateway/index.ts';
+import type { Policy } from '../policy/policy.ts';
+import { ruleCatalog } from '../rules/index.ts';
+import type { RuleContext } from '../rules/rule.ts';
+import { actionFor } from './actions.ts';
+import { fieldPath } from './path.ts';
+import { readRoute, type RouteModel } from './route.ts';
+import { selectorMatches } from './selector.ts';
+import { parentVerdicts } from './status.ts';
+import type { Evaluation, EvaluationRequest, Finding, JsonPatchOperation } from './types.ts';
+import type { ClusterView } from './view.ts';
+
+const unjudged: Evaluation = Object.freeze({ judged: false, findings: [], patch: [], mutations: [], parents: [] });
+
+function exempt(namespace: string, view: ClusterView, policy: Policy): boolean {
+  if (policy.exemptions.namespaces.includes(namespace)) return true;
+  const selector = policy.exemptions.namespaceSelector;
+  if (selector === undefined) return false;
+  const labels = view.namespaceLabels(namespace);
+  return labels !== undefined && selectorMatches(selector, labels);
+}
+
+function runRules(context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of ruleCatalog) {
+    if (!rule.kinds.includes(context.route.kind)) continue;
+    const action = actionFor(rule, context.policy);
+    if (action === 'off') continue;
+    for (const raw of rule.check(context)) {
+      const base = { ruleId: rule.id, action, path: fieldPath(raw.path), message: raw.message };
+      findings.push(raw.parentIndex === undefined ? base : { ...base, parentIndex: raw.parentIndex });
+    }
+  }
+  return findings;
+}
+
+function findingKey(f: Finding): string {
+  return `${f.ruleId}\u0000${f.path}\u0000${f.message}`;
+}
+
+/** UPDATE ratcheting: a finding present unchanged on the stored object never denies. */
+function ratchet(findings: readonly Finding[], stored: readonly Finding[]): Finding[] {
+  const old = new Set(stored.map(findingKey));
+  return findings.map((f) => (old.has(findingKey(f)) ? { ...f, action: 'warn', ratcheted: true } : f));
+}
+
+function runMutations(context: RuleContext): { patch: JsonPatchOperation[]; mutations: Finding[] } {
+  const patch: JsonPatchOperation[] = [];
+  const mutations: Finding[] = [];
+  for (const rule of ruleCatalog) {
+    if (rule.mutate === undefined || !rule.kinds.includes(context.route.kind)) continue;
+    if (actionFor(rule, context.policy) === 'off') continue;
+    for (const proposal of rule.mutate(context)) {
+      patch.push(proposal.operation);
+      mutations.push({ ruleId: rule.id, action: 'warn', path: fieldPath(proposal.path), message: proposal.message });
+    }
+  }
+  return { patch, mutations };
+}
+
+function judges(route: RouteModel): boolean {
+  return route.parents.some((p) => p.mesh || p.misgrouped);
+}
+
+/**
+ * Judges one route. Pure: no I/O, no clock, no logging; the same input gives the same output.
+ * MUST NOT throw, whatever `request.object` is (it is untrusted: /mutate runs before the schema).
+ *
+ * - judged:false with nothing else when: an UPDATE leaves `spec` unchanged; the namespace is
+ *   exempt (policy.exemptions); the route has no mesh parent and no MR101 mistake.
+ * - findings: every rule of the catalog for the route's kind, in catalog order, with the action
+ *   after policy overrides and strict mode; on UPDATE, findings already present on `oldObject`
+ *   are ratcheted (warn, ratcheted:true).
+ * - patch and mutations: the mutating door's defaults (MR101, MR204, policy timeouts), add/replace
+ *   only, idempotent, each announced by one mutation finding.
+ * - parents: the status verdict of every mesh parentRef.
+ */
+export function evaluate(request: EvaluationRequest, view: ClusterView, policy: Policy): Evaluation {
+  if (request.operation === 'UPDATE' && request.oldObject != null && jsonEqual(dig(request.object, 'spec'), dig(request.oldObject, 'spec'))) {
+    return unjudged;
+  }
+  const route = readRoute(request.kind, request.namespace, request.object);
+  if (exempt(route.namespace, view, policy) || !judges(route)) return unjudged;
+  const context: RuleContext = { route, view, policy };
+  const current = runRules(context);
+  const findings =
+    request.operation === 'UPDATE' && request.oldObject != null
+      ? ratchet(current, runRules({ ...context, route: readRoute(request.kind, request.namespace, request.oldObject) }))
+      : current;
+  const { patch, mutations } = runMutations(context);
+  return { judged: true, findings, patch, mutations, parents: parentVerdicts(route, findings) };
+}

@@ -1,0 +1,10 @@
+/** The one message form of a finding (RULES.md): id, field path, what is wrong and what to do. */
+import type { Finding } from './types.ts';
+
+/**
+ * `MR101 spec.parentRefs[0]: kind Service needs group "" (core); got gateway.networking.k8s.io`.
+ * Used for denials, warnings and status messages alike.
+ */
+export function formatFinding(finding: Pick<Finding, 'ruleId' | 'path' | 'message'>): string {
+  return finding.path === '' ? `${finding.ruleId} ${finding.message}` : `${finding.ruleId} ${finding.path}: ${finding.message}`;
+}

@@ -1,0 +1,193 @@
+/**
+ * The route as the rules see it: an index over the untrusted object with every reference the
+ * rules look at (parents, backends incl. mirror backends, filter lists), each with its path.
+ * Building it MUST NOT throw on any input: what has the wrong shape is left out.
+ */
+import type { RouteKind } from './types.ts';
+import type { Path } from './path.ts';
+import {
+  backendGroupKind,
+  dig,
+  integer,
+  isMeshParent,
+  isMisgroupedServiceParent,
+  list,
+  parentGroup,
+  parentKind,
+  record,
+  text,
+} from '../gateway/index.ts';
+
+type Json = Readonly<Record<string, unknown>>;
+
+export interface ParentRefModel {
+  readonly index: number;
+  readonly path: Path;
+  readonly ref: Json;
+  readonly group: string | undefined;
+  readonly kind: string | undefined;
+  readonly name: string | undefined;
+  /** The parent's namespace, the route's when unset. */
+  readonly namespace: string;
+  readonly port: number | undefined;
+  readonly sectionName: string | undefined;
+  /** `group: ""`, `kind: Service`. */
+  readonly mesh: boolean;
+  /** MR101's mistake: `kind: Service` in the Gateway API group. */
+  readonly misgrouped: boolean;
+}
+
+export interface BackendRefModel {
+  readonly path: Path;
+  readonly ref: Json;
+  readonly group: string | undefined;
+  readonly kind: string | undefined;
+  readonly name: string | undefined;
+  /** The backend's namespace, the route's when unset. */
+  readonly namespace: string;
+  readonly port: number | undefined;
+  /** undefined for mirror backends, which have no weight, and when the CRD default (1) applies. */
+  readonly weight: number | undefined;
+  /** True for `requestMirror.backendRef`. */
+  readonly mirror: boolean;
+  readonly ruleIndex: number;
+  /** True when group and kind name a core Service. */
+  readonly coreService: boolean;
+}
+
+export interface FilterModel {
+  readonly path: Path;
+  readonly filter: Json;
+  readonly type: string | undefined;
+}
+
+export interface FilterListModel {
+  readonly ruleIndex: number;
+  /** Rule-level filters, or the filters of one backendRef. */
+  readonly level: 'rule' | 'backendRef';
+  readonly filters: readonly FilterModel[];
+}
+
+export interface RuleModel {
+  readonly index: number;
+  readonly path: Path;
+  readonly rule: Json;
+}
+
+export interface RouteModel {
+  readonly kind: RouteKind;
+  readonly namespace: string;
+  readonly name: string | undefined;
+  readonly spec: Json | undefined;
+  readonly parents: readonly ParentRefModel[];
+  /** The parents with `group: ""` and `kind: Service`. */
+  readonly meshParents: readonly ParentRefModel[];
+  readonly rules: readonly RuleModel[];
+  readonly backends: readonly BackendRefModel[];
+  readonly filterLists: readonly FilterListModel[];
+}
+
+/** Builds the model; `namespace` is the request's namespace, used when metadata has none. */
+export function readRoute(kind: RouteKind, namespace: string, object: unknown): RouteModel {
+  const routeNamespace = text(dig(object, 'metadata', 'namespace')) || namespace;
+  const spec = record(dig(object, 'spec'));
+  const parents = list(spec?.parentRefs).flatMap((ref, index) => readParent(ref, index, routeNamespace));
+  const rules: RuleModel[] = [];
+  const backends: BackendRefModel[] = [];
+  const filterLists: FilterListModel[] = [];
+  list(spec?.rules).forEach((value, index) => {
+    const rule = record(value);
+    if (rule === undefined) return;
+    const path: Path = ['spec', 'rules', index];
+    rules.push({ index, path, rule });
+    const ruleFilters = readFilters(rule.filters, [...path, 'filters']);
+    filterLists.push({ ruleIndex: index, level: 'rule', filters: ruleFilters });
+    backends.push(...mirrorBackends(ruleFilters, index, routeNamespace));
+    list(rule.backendRefs).forEach((ref, b) => {
+      const refPath: Path = [...path, 'backendRefs', b];
+      const backend = readBackend(ref, refPath, index, routeNamespace, false);
+      if (backend === undefined) return;
+      backends.push(backend);
+      const refFilters = readFilters(backend.ref.filters, [...refPath, 'filters']);
+      filterLists.push({ ruleIndex: index, level: 'backendRef', filters: refFilters });
+      backends.push(...mirrorBackends(refFilters, index, routeNamespace));
+    });
+  });
+  return {
+    kind,
+    namespace: routeNamespace,
+    name: text(dig(object, 'metadata', 'name')),
+    spec,
+    parents,
+    meshParents: parents.filter((p) => p.mesh),
+    rules,
+    backends,
+    filterLists,
+  };
+}
+
+function readParent(value: unknown, index: number, routeNamespace: string): ParentRefModel[] {
+  const ref = record(value);
+  if (ref === undefined) return [];
+  return [
+    {
+      index,
+      path: ['spec', 'parentRefs', index],
+      ref,
+      group: parentGroup(ref),
+      kind: parentKind(ref),
+      name: text(ref.name),
+      namespace: text(ref.namespace) || routeNamespace,
+      port: integer(ref.port),
+      sectionName: text(ref.sectionName),
+      mesh: isMeshParent(ref),
+      misgrouped: isMisgroupedServiceParent(ref),
+    },
+  ];
+}
+
+function readBackend(
+  value: unknown,
+  path: Path,
+  ruleIndex: number,
+  routeNamespace: string,
+  mirror: boolean,
+): BackendRefModel | undefined {
+  const ref = record(value);
+  if (ref === undefined) return undefined;
+  const { group, kind } = backendGroupKind(ref);
+  return {
+    path,
+    ref,
+    group,
+    kind,
+    name: text(ref.name),
+    namespace: text(ref.namespace) || routeNamespace,
+    port: integer(ref.port),
+    weight: mirror ? undefined : integer(ref.weight),
+    mirror,
+    ruleIndex,
+    coreService: group === '' && kind === 'Service',
+  };
+}
+
+function readFilters(value: unknown, path: Path): FilterModel[] {
+  return list(value).flatMap((item, i) => {
+    const filter = record(item);
+    return filter === undefined ? [] : [{ path: [...path, i], filter, type: text(filter.type) }];
+  });
+}
+
+function mirrorBackends(filters: readonly FilterModel[], ruleIndex: number, routeNamespace: string): BackendRefModel[] {
+  return filters.flatMap((f) => {
+    if (f.type !== 'RequestMirror') return [];
+    const backend = readBackend(
+      dig(f.filter, 'requestMirror', 'backendRef'),
+      [...f.path, 'requestMirror', 'backendRef'],
+      ruleIndex,
+      routeNamespace,
+      true,
+    );
+    return backend === undefined ? [] : [backend];
+  });
+}

@@ -1,0 +1,28 @@
+/** Small questions about Services the parent and backend rules share. */
+import type { ServiceInfo, ServicePortInfo } from './view.ts';
+
+/** `namespace/name`, the way messages name a Service. */
+export function serviceKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+export function isExternalName(service: ServiceInfo): boolean {
+  return service.type === 'ExternalName';
+}
+
+export function isHeadless(service: ServiceInfo): boolean {
+  return service.clusterIP === 'None';
+}
+
+export function portByNumber(service: ServiceInfo, port: number): ServicePortInfo | undefined {
+  return service.ports.find((p) => p.port === port);
+}
+
+export function portByName(service: ServiceInfo, name: string): ServicePortInfo | undefined {
+  return service.ports.find((p) => p.name === name);
+}
+
+/** The Service's port numbers, for hints: `80, 8080`. */
+export function portList(service: ServiceInfo): string {
+  return service.ports.map((p) => p.port).join(', ') || 'none';
+}

@@ -1,0 +1,9 @@
+/** Gateway API types and helpers for mesh routes. Pure: no I/O. */
+export * from './types.ts';
+export * from './untrusted.ts';
+export * from './mesh.ts';
+export * from './conditions.ts';
+export * from './duration.ts';
+export * from './headers.ts';
+export * from './features.ts';
+export * from './regex.ts';

@@ -1,0 +1,51 @@
+/**
+ * What makes a parentRef a mesh parent (GEP-1294), and the CRD defaults that decide it when a
+ * field is left out. A mesh parent is `group: ""` and `kind: Service`; everything else (Gateways,
+ * unknown kinds) is another controller's business and is never judged.
+ */
+import { record, text } from './untrusted.ts';
+
+/** The core API group: a Service's group. */
+export const CORE_GROUP = '';
+/** The Gateway API group, which the CRD fills in for a parentRef that leaves `group` out. */
+export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+export const SERVICE_KIND = 'Service';
+/** Multi-cluster ServiceImport (GEP-1748), a backend kind some meshes support. */
+export const SERVICE_IMPORT_GROUP = 'multicluster.x-k8s.io';
+export const SERVICE_IMPORT_KIND = 'ServiceImport';
+
+/** The parentRef's group after the CRD default (`gateway.networking.k8s.io` when absent). */
+export function parentGroup(ref: unknown): string | undefined {
+  const r = record(ref);
+  if (r === undefined) return undefined;
+  return r.group === undefined ? GATEWAY_GROUP : text(r.group);
+}
+
+/** The parentRef's kind after the CRD default (`Gateway` when absent). */
+export function parentKind(ref: unknown): string | undefined {
+  const r = record(ref);
+  if (r === undefined) return undefined;
+  return r.kind === undefined ? 'Gateway' : text(r.kind);
+}
+
+/** True when the parentRef names a core Service: the only parents the webhook judges. */
+export function isMeshParent(ref: unknown): boolean {
+  return parentGroup(ref) === CORE_GROUP && parentKind(ref) === SERVICE_KIND;
+}
+
+/**
+ * True for MR101's mistake: `kind: Service` in the Gateway API group, which is what the CRD
+ * default makes of a parentRef written without `group: ""`. No such kind exists.
+ */
+export function isMisgroupedServiceParent(ref: unknown): boolean {
+  return parentGroup(ref) === GATEWAY_GROUP && parentKind(ref) === SERVICE_KIND;
+}
+
+/** A backendRef's group and kind after the CRD defaults (`""` and `Service`). */
+export function backendGroupKind(ref: unknown): { group: string | undefined; kind: string | undefined } {
+  const r = record(ref);
+  return {
+    group: r?.group === undefined ? CORE_GROUP : text(r.group),
+    kind: r?.kind === undefined ? SERVICE_KIND : text(r.kind),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Backend rules (RULES.md "Backends", MR201-MR207): rules[].backendRefs and the filters'
+ * requestMirror.backendRef, at rule and backendRef level.
+ */
+import type { BackendRefModel } from '../core/route.ts';
+import { isExternalName, portByNumber, portList, serviceKey } from '../core/services.ts';
+import type { ServiceInfo } from '../core/view.ts';
+import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, list } from '../gateway/index.ts';
+import { defaultBackendPort } from './defaults.ts';
+import { bothKinds, finding, type Rule, type RuleContext } from './rule.ts';
+
+/** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
+export const SERVICE_IMPORT_FEATURE = 'ServiceImport';
+
+/** Each named core Service backend, and its Service when the view knows it. */
+function serviceBackends({ route, view }: RuleContext): { backend: BackendRefModel & { name: string }; service: ServiceInfo | undefined }[] {
+  return route.backends.flatMap((backend) =>
+    !backend.coreService || backend.name === undefined
+      ? []
+      : [{ backend: { ...backend, name: backend.name }, service: view.service(backend.namespace, backend.name) }],
+  );
+}
+
+function describe(backend: BackendRefModel & { name: string }): string {
+  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, backend.name)}`;
+}
+
+export const mr201: Rule = {
+  id: 'MR201',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'warn',
+  status: { condition: 'ResolvedRefs', reason: RouteReason.BackendNotFound },
+  check: (context) =>
+    serviceBackends(context)
+      .filter(({ backend, service }) => service === undefined && backend.weight !== 0)
+      .map(({ backend }) => finding(backend.path, `${describe(backend)} not found; create it or fix the name`)),
+};
+
+export const mr202: Rule = {
+  id: 'MR202',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'deny',
+  status: { condition: 'ResolvedRefs', reason: RouteReason.UnsupportedValue },
+  check: (context) =>
+    serviceBackends(context)
+      .filter(({ service }) => service !== undefined && isExternalName(service))
+      .map(({ backend }) => finding(backend.path, `${describe(backend)} is ExternalName; use a Service with endpoints`)),
+};
+
+export const mr203: Rule = {
+  id: 'MR203',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'warn',
+  status: { condition: 'ResolvedRefs', reason: RouteReason.BackendNotFound },
+  check: (context) =>
+    serviceBackends(context).flatMap(({ backend, service }) =>
+      service === undefined || isExternalName(service) || backend.port === undefined || portByNumber(service, backend.port) !== undefined
+        ? []
+        : [finding([...backend.path, 'port'], `${describe(backend)} has no port ${backend.port}; ports: ${portList(service)}`)],
+    ),
+};
+
+export const mr204: Rule = {
+  id: 'MR204',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'warn',
+  check: (context) =>
+    serviceBackends(context).flatMap(({ backend, service }) =>
+      backend.ref.port !== undefined || service?.ports.length !== 1
+        ? []
+        : [finding(backend.path, `port missing; the Service has one port, ${service.ports[0]?.port}: set it`)],
+    ),
+  mutate: defaultBackendPort,
+};
+
+export const mr205: Rule = {
+  id: 'MR205',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'warn',
+  status: { condition: 'ResolvedRefs', reason: RouteReason.InvalidKind },
+  check: ({ route, policy }) =>
+    route.backends.flatMap((b) => {
+      if (b.coreService || b.group === undefined || b.kind === undefined) return [];
+      const serviceImport = b.group === SERVICE_IMPORT_GROUP && b.kind === SERVICE_IMPORT_KIND;
+      if (serviceImport && policy.features.includes(SERVICE_IMPORT_FEATURE)) return [];
+      const hint = b.group === GATEWAY_GROUP && b.kind === 'Service' ? '; set group "" for a core Service' : '';
+      return [finding(b.path, `backend kind ${b.group || 'core'}/${b.kind} is not supported${hint}`)];
+    }),
+};
+
+export const mr206: Rule = {
+  id: 'MR206',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'deny',
+  status: { condition: 'ResolvedRefs', reason: RouteReason.RefNotPermitted },
+  check: ({ route, view, policy }) =>
+    policy.crossNamespaceBackends !== 'requireReferenceGrant'
+      ? []
+      : route.backends.flatMap((b) => {
+          if (b.namespace === route.namespace || b.name === undefined || b.group === undefined || b.kind === undefined) return [];
+          const from = { group: GATEWAY_GROUP, kind: route.kind, namespace: route.namespace };
+          const to = { group: b.group, kind: b.kind, namespace: b.namespace, name: b.name };
+          return view.referenceGrantAllows(from, to)
+            ? []
+            : [finding(b.path, `backend ${serviceKey(b.namespace, b.name)} needs a ReferenceGrant in namespace ${b.namespace}`)];
+        }),
+};
+
+export const mr207: Rule = {
+  id: 'MR207',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'warn',
+  check: ({ route }) =>
+    route.rules.flatMap(({ rule, path, index }) => {
+      if (list(rule.backendRefs).length > 0) return [];
+      const redirects = route.filterLists.some(
+        (l) => l.level === 'rule' && l.ruleIndex === index && l.filters.some((f) => f.type === 'RequestRedirect'),
+      );
+      return redirects ? [] : [finding(path, 'no backendRefs and no RequestRedirect: every request gets a 500; add a backend')];
+    }),
+};

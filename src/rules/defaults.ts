@@ -1,0 +1,83 @@
+/**
+ * The defaults of the mutating door (RULES.md "Defaults"). Each returns add/replace proposals
+ * only, is idempotent (nothing to propose once applied), and never fills a field whose absence
+ * means something (parentRef port, sectionName, hostnames, timeouts unless the policy asks).
+ */
+import { jsonPointer, type Path } from '../core/path.ts';
+import { serviceKey } from '../core/services.ts';
+import { backendRequestExceedsRequest, record, text } from '../gateway/index.ts';
+import type { Proposal, RuleContext } from './rule.ts';
+
+/** MR101: `kind: Service` in the Gateway API group becomes the core Service it was meant to be. */
+export function fixServiceParentGroup({ route, policy }: RuleContext): Proposal[] {
+  if (!policy.mutations.fixServiceParentGroup) return [];
+  return route.parents
+    .filter((p) => p.misgrouped)
+    .map((p) => ({
+      operation: {
+        op: Object.hasOwn(p.ref, 'group') ? 'replace' : 'add',
+        path: jsonPointer([...p.path, 'group']),
+        value: '',
+      },
+      path: p.path,
+      message: `set group "" (core Service); ${p.group}/Service does not exist`,
+    }));
+}
+
+/** MR204: a core Service backendRef without a port gets the Service's only port. */
+export function defaultBackendPort({ route, view, policy }: RuleContext): Proposal[] {
+  if (!policy.mutations.defaultBackendPort) return [];
+  return route.backends.flatMap((b) => {
+    if (!b.coreService || b.name === undefined || b.ref.port !== undefined) return [];
+    const service = view.service(b.namespace, b.name);
+    const only = service?.ports.length === 1 ? service.ports[0] : undefined;
+    if (only === undefined) return [];
+    return [
+      {
+        operation: { op: 'add', path: jsonPointer([...b.path, 'port']), value: only.port },
+        path: b.path,
+        message: `set port ${only.port}, the only port of Service ${serviceKey(b.namespace, b.name)}`,
+      },
+    ];
+  });
+}
+
+/**
+ * MR308's opt-in default: the policy's `mutations.defaultTimeouts` on HTTPRoute rules without a
+ * timeout of that kind. A default that would break "backendRequest <= request" is not set.
+ */
+export function defaultTimeouts({ route, policy }: RuleContext): Proposal[] {
+  if (route.kind !== 'HTTPRoute') return [];
+  const defaults = policy.mutations.defaultTimeouts;
+  if (defaults.request === undefined && defaults.backendRequest === undefined) return [];
+  return route.rules.flatMap(({ rule, path }): Proposal[] => {
+    const present = rule.timeouts;
+    if (present !== undefined && record(present) === undefined) return [];
+    const current = record(present) ?? {};
+    const request = current.request === undefined ? defaults.request : text(current.request);
+    const backendRequest = current.backendRequest === undefined ? defaults.backendRequest : text(current.backendRequest);
+    const added: Record<string, string> = {};
+    if (current.request === undefined && defaults.request !== undefined) added.request = defaults.request;
+    if (current.backendRequest === undefined && defaults.backendRequest !== undefined) {
+      added.backendRequest = defaults.backendRequest;
+    }
+    if (backendRequestExceedsRequest(request, backendRequest)) {
+      if (current.request !== undefined) delete added.backendRequest;
+      if (current.backendRequest !== undefined) delete added.request;
+      if (current.request === undefined && current.backendRequest === undefined) return [];
+    }
+    const keys = Object.keys(added);
+    if (keys.length === 0) return [];
+    const timeoutsPath: Path = [...path, 'timeouts'];
+    const described = keys.map((k) => `${k} ${added[k]}`).join(', ');
+    const message = `set timeouts ${described} (policy mutations.defaultTimeouts)`;
+    if (present === undefined) {
+      return [{ operation: { op: 'add', path: jsonPointer(timeoutsPath), value: added }, path: timeoutsPath, message }];
+    }
+    return keys.map((k) => ({
+      operation: { op: 'add', path: jsonPointer([...timeoutsPath, k]), value: added[k] },
+      path: [...timeoutsPath, k],
+      message: `set timeouts ${k} ${added[k]} (policy mutations.defaultTimeouts)`,
+    }));
+  });
+}

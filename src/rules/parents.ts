@@ -1,0 +1,144 @@
+/** Parent rules (RULES.md "Parents", MR101-MR109): the mesh parentRefs and their Services. */
+import { portByName, portByNumber, portList, serviceKey, isExternalName, isHeadless } from '../core/services.ts';
+import type { ParentRefModel } from '../core/route.ts';
+import type { ServiceInfo } from '../core/view.ts';
+import { RouteReason, list } from '../gateway/index.ts';
+import { fixServiceParentGroup } from './defaults.ts';
+import { bothKinds, finding, type RawFinding, type Rule, type RuleContext } from './rule.ts';
+
+/** Each mesh parent with a name, and its Service when the view knows it. */
+function parentServices({ route, view }: RuleContext): { parent: ParentRefModel & { name: string }; service: ServiceInfo | undefined }[] {
+  return route.meshParents.flatMap((parent) =>
+    parent.name === undefined ? [] : [{ parent: { ...parent, name: parent.name }, service: view.service(parent.namespace, parent.name) }],
+  );
+}
+
+export const mr101: Rule = {
+  id: 'MR101',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'deny',
+  check: ({ route }) =>
+    route.parents
+      .filter((p) => p.misgrouped)
+      .map((p) => finding(p.path, `kind Service needs group "" (core); got ${p.group}`)),
+  mutate: fixServiceParentGroup,
+};
+
+export const mr102: Rule = {
+  id: 'MR102',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'warn',
+  status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
+  check: (context) =>
+    parentServices(context)
+      .filter(({ service }) => service === undefined)
+      .map(({ parent }) =>
+        finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} not found; create it or fix the name`, parent.index),
+      ),
+};
+
+export const mr103: Rule = {
+  id: 'MR103',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'deny',
+  status: { condition: 'Accepted', reason: RouteReason.UnsupportedValue },
+  check: (context) =>
+    parentServices(context)
+      .filter(({ service }) => service !== undefined && isExternalName(service))
+      .map(({ parent }) =>
+        finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} is ExternalName; use a ClusterIP Service`, parent.index),
+      ),
+};
+
+export const mr104: Rule = {
+  id: 'MR104',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'deny',
+  status: { condition: 'Accepted', reason: RouteReason.UnsupportedValue },
+  check: (context) =>
+    parentServices(context)
+      .filter(({ service }) => service !== undefined && !isExternalName(service) && isHeadless(service))
+      .map(({ parent }) =>
+        finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} is headless (no frontend); use a ClusterIP Service`, parent.index),
+      ),
+};
+
+export const mr105: Rule = {
+  id: 'MR105',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'warn',
+  status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
+  check: (context) =>
+    parentServices(context).flatMap(({ parent, service }) =>
+      service === undefined || parent.port === undefined || portByNumber(service, parent.port) !== undefined
+        ? []
+        : [finding([...parent.path, 'port'], `Service ${serviceKey(parent.namespace, parent.name)} has no port ${parent.port}; ports: ${portList(service)}`, parent.index)],
+    ),
+};
+
+export const mr106: Rule = {
+  id: 'MR106',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'warn',
+  status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
+  check: (context) =>
+    parentServices(context).flatMap(({ parent, service }): RawFinding[] => {
+      if (service === undefined || parent.sectionName === undefined) return [];
+      const path = [...parent.path, 'sectionName'];
+      const named = portByName(service, parent.sectionName);
+      if (named === undefined) {
+        return [finding(path, `Service ${serviceKey(parent.namespace, parent.name)} has no port named ${parent.sectionName}`, parent.index)];
+      }
+      if (parent.port !== undefined && named.port !== parent.port) {
+        return [finding(path, `port ${parent.sectionName} is ${named.port}, not port ${parent.port}; make them name one port`, parent.index)];
+      }
+      return [];
+    }),
+};
+
+export const mr107: Rule = {
+  id: 'MR107',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'deny',
+  status: { condition: 'Accepted', reason: RouteReason.NotAllowedByPolicy },
+  check: ({ route, policy }) =>
+    policy.consumerRoutes !== 'deny'
+      ? []
+      : route.meshParents
+          .filter((p) => p.namespace !== route.namespace)
+          .map((p) => finding(p.path, `consumer routes (parent in namespace ${p.namespace}) are not allowed by policy`, p.index)),
+};
+
+export const mr108: Rule = {
+  id: 'MR108',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'warn',
+  check: ({ route }) =>
+    route.parents.length > 0 && route.parents.every((p) => p.mesh) && list(route.spec?.hostnames).length > 0
+      ? [finding(['spec', 'hostnames'], 'mesh routes ignore hostnames; remove them or match the Host header')]
+      : [],
+};
+
+export const mr109: Rule = {
+  id: 'MR109',
+  kinds: ['HTTPRoute'],
+  referential: true,
+  defaultAction: 'warn',
+  status: { condition: 'Accepted', reason: RouteReason.Conflicted },
+  check: ({ route, view }) =>
+    route.meshParents.flatMap((p) => {
+      if (p.name === undefined) return [];
+      const winner = view.routesAttachedTo(p.namespace, p.name, p.port).find((r) => r.kind === 'GRPCRoute');
+      if (winner === undefined) return [];
+      const where = p.port === undefined ? '' : ` port ${p.port}`;
+      return [finding(p.path, `GRPCRoute ${serviceKey(winner.namespace, winner.name)} also attaches to ${p.name}${where} and wins`, p.index)];
+    }),
+};

@@ -1,0 +1,68 @@
+/**
+ * The shape of a rule: one object with its RULES.md id, the kinds it applies to, whether it reads
+ * other objects (referential, "R" in RULES.md), its default action, the status condition its
+ * findings set, and a check. `check` MUST be pure (no I/O, clock, logging or awaiting) and MUST NOT
+ * throw on any route: it reads through `gateway/untrusted.ts` and skips what it does not know.
+ */
+import type { Action, JsonPatchOperation, RouteKind } from '../core/types.ts';
+import type { ClusterView } from '../core/view.ts';
+import type { Path } from '../core/path.ts';
+import type { RouteModel } from '../core/route.ts';
+import type { Policy } from '../policy/policy.ts';
+import type { AcceptedFalseReason, ResolvedRefsFalseReason } from '../gateway/conditions.ts';
+
+/** What a check sees: the route, the other objects, and the policy (for policy-driven rules). */
+export interface RuleContext {
+  readonly route: RouteModel;
+  readonly view: ClusterView;
+  readonly policy: Policy;
+}
+
+/** A check's finding; the core adds the rule id and the action. */
+export interface RawFinding {
+  readonly path: Path;
+  /** What is wrong and what to do; short, since kubectl prints it as one warning line. */
+  readonly message: string;
+  /** Set by parent rules: the spec.parentRefs index the finding is about. */
+  readonly parentIndex?: number;
+}
+
+/**
+ * The status a finding implies, whatever its admission action. `DropsRule`: the route rule at the
+ * finding's path cannot be programmed, so it is dropped (PartiallyInvalid, or Accepted=False when
+ * every rule is dropped).
+ */
+export type RuleStatus =
+  | { readonly condition: 'Accepted'; readonly reason: AcceptedFalseReason }
+  | { readonly condition: 'ResolvedRefs'; readonly reason: ResolvedRefsFalseReason }
+  | { readonly condition: 'DropsRule' };
+
+/** One JSON Patch operation of the mutating door, with the warning that announces it. */
+export interface Proposal {
+  readonly operation: JsonPatchOperation;
+  /** Where the change is, in kubectl form segments (for the warning). */
+  readonly path: Path;
+  readonly message: string;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly kinds: readonly RouteKind[];
+  readonly referential: boolean;
+  readonly defaultAction: Exclude<Action, 'off'>;
+  readonly status?: RuleStatus;
+  readonly check: (context: RuleContext) => readonly RawFinding[];
+  /**
+   * The rule's default in the mutating door, when it has one. Proposals MUST be add/replace,
+   * MUST be idempotent (none once applied) and MUST NOT touch a field whose absence means something.
+   */
+  readonly mutate?: (context: RuleContext) => readonly Proposal[];
+}
+
+export const bothKinds: readonly RouteKind[] = ['HTTPRoute', 'GRPCRoute'];
+export const httpOnly: readonly RouteKind[] = ['HTTPRoute'];
+
+/** A finding at `path`. */
+export function finding(path: Path, message: string, parentIndex?: number): RawFinding {
+  return parentIndex === undefined ? { path, message } : { path, message, parentIndex };
+}
