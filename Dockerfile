@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# gamma-webhook container image: compiled JavaScript and production dependencies on a distroless
+# Node.js 24 runtime, which has no shell and no package manager, running as the numeric non-root
+# user 65532. Build from the repository root: docker build -t gamma-webhook .
+
+ARG NODE_IMAGE=node:24-bookworm-slim
+ARG RUNTIME_IMAGE=gcr.io/distroless/nodejs24-debian12:nonroot
+
+# Compile TypeScript to dist/ with the full (dev) dependency tree.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# Production dependencies alone, in a clean tree: no TypeScript, no vitest, and no `node`
+# devDependency (the pinned Node.js binary for npm scripts; the runtime image brings its own).
+# No install scripts run: no production dependency needs one.
+FROM ${NODE_IMAGE} AS prod-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+FROM ${RUNTIME_IMAGE} AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+# Owned by root and read-only to the server's user: the process cannot change its own code.
+COPY package.json ./
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /app/dist/src ./dist/src
+# Numeric, so that Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
+USER 65532:65532
+# 8443: HTTPS admission, /healthz, /readyz; 9090: plain-HTTP /metrics (GAMMA_METRICS_PORT).
+EXPOSE 8443 9090
+ENTRYPOINT ["/nodejs/bin/node", "dist/src/cli/main.js", "serve"]

@@ -1,0 +1,29 @@
+// Copies the policy JSON Schema (src/policy/schema.ts) into the chart's values.schema.json under
+// properties.policy, so that `helm install` refuses the same policy documents the server does.
+//
+//   node scripts/chart-schema.ts          rewrite charts/gamma-webhook/values.schema.json
+//   node scripts/chart-schema.ts --check  exit 1, naming the file, when it is out of date
+//
+// test/chart/schema.test.ts fails while the two differ.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { policySchema } from '../src/policy/schema.ts';
+
+const file = path.resolve(fileURLToPath(new URL('../charts/gamma-webhook/values.schema.json', import.meta.url)));
+const current = readFileSync(file, 'utf8');
+const schema = JSON.parse(current) as { properties: Record<string, unknown> };
+// $id names the standalone document; inside the values schema it would start a new base URI.
+const { $id: _id, ...policy } = policySchema;
+schema.properties.policy = policy;
+const next = `${JSON.stringify(schema, null, 2)}\n`;
+
+if (process.argv.includes('--check')) {
+  if (next !== current) {
+    console.error(`${path.relative(process.cwd(), file)} is out of date: run node scripts/chart-schema.ts`);
+    process.exit(1);
+  }
+} else if (next !== current) {
+  writeFileSync(file, next);
+  console.log(`updated ${path.relative(process.cwd(), file)}`);
+}

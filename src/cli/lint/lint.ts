@@ -1,0 +1,137 @@
+import { evaluate } from '../../core/index.ts';
+import type { Finding, JsonPatchOperation, RouteKind } from '../../core/types.ts';
+import { staticView } from '../../cluster/static-view.ts';
+import type { Policy, PolicyMode } from '../../policy/policy.ts';
+import { isObjectRecord, type ManifestObject, type ParsedSource } from './documents.ts';
+import { applyPatchToValue } from './fix.ts';
+import { locate, parseFieldPath } from './positions.ts';
+import { sortFindings, type LintFinding, type LintReport, type RouteRef, type Severity } from './report.ts';
+
+/** What one lint pass reads. */
+export interface LintInput {
+  readonly sources: readonly ParsedSource[];
+  /** Objects from the live cluster (`--kubeconfig`/`--context`); the manifests' own objects win over them. */
+  readonly clusterObjects: readonly Record<string, unknown>[];
+  readonly policy: Policy;
+  /** The namespace of objects that name none. */
+  readonly namespace: string;
+}
+
+/** The mutating door's patch for one route, kept with where the route sits in its file. */
+export interface RoutePatch {
+  readonly route: ManifestObject;
+  readonly operations: readonly JsonPatchOperation[];
+}
+
+/** One lint pass: the report, and the patches `--fix` would write. */
+export interface LintOutcome {
+  readonly report: LintReport;
+  readonly patches: readonly RoutePatch[];
+}
+
+const gatewayGroup = 'gateway.networking.k8s.io';
+const routeKinds: readonly string[] = ['HTTPRoute', 'GRPCRoute'] satisfies readonly RouteKind[];
+
+/**
+ * Judges every HTTPRoute and GRPCRoute of the sources as a CREATE would be judged in a cluster
+ * where the webhook runs, with the Services, ReferenceGrants, Namespaces and routes of all sources
+ * (and the live cluster's Services and ReferenceGrants) as the cluster view:
+ *
+ * 1. the mutating door: its patch (MR101 group fix, MR204 port, policy defaults) is applied, and
+ *    each change is reported as the warning kubectl would print (`fixable`);
+ * 2. the validating door: the patched route is judged again, and its findings are reported.
+ *
+ * So a mistake the webhook repairs on the way in warns instead of denying, exactly as at
+ * admission, and once `--fix` has written the patch its warnings are gone. The policy's mode maps
+ * actions to severities (`severityOf`). Never throws for a malformed route: the core is lenient.
+ */
+export function lintSources(input: LintInput): LintOutcome {
+  const objects = input.sources.flatMap((source) => source.objects);
+  for (const { object } of objects) defaultNamespace(object, input.namespace);
+  const cluster = input.clusterObjects.map((object) => defaultNamespace(structuredClone(object), input.namespace));
+  const view = staticView([...cluster, ...objects.map((o) => o.object)]);
+
+  const findings: LintFinding[] = [];
+  const patches: RoutePatch[] = [];
+  let routes = 0;
+  for (const manifest of objects) {
+    const { object } = manifest;
+    if (!isRoute(object)) continue;
+    routes += 1;
+    const kind = object.kind as RouteKind;
+    const namespace = namespaceOf(object) ?? input.namespace;
+    const route: RouteRef = { kind, namespace, name: nameOf(object) };
+    const mutated = evaluate({ kind, operation: 'CREATE', namespace, object }, view, input.policy);
+    let validated = mutated;
+    if (mutated.patch.length > 0) {
+      patches.push({ route: manifest, operations: mutated.patch });
+      const patched = applyPatchToValue(object, mutated.patch);
+      validated = evaluate({ kind, operation: 'CREATE', namespace, object: patched }, view, input.policy);
+    }
+    for (const finding of mutated.mutations) findings.push(place(manifest, route, finding, input.policy.mode, true));
+    for (const finding of validated.findings) findings.push(place(manifest, route, finding, input.policy.mode, false));
+  }
+  const order = input.sources.map((source) => source.source.name);
+  return {
+    report: { files: input.sources.length, routes, findings: sortFindings(findings, order), fixed: { operations: 0, files: [] } },
+    patches,
+  };
+}
+
+/**
+ * A finding's weight in lint under the policy's mode: `enforce` keeps the action, `warn` turns
+ * denials into warnings, `audit` makes every finding a note (reported, never failing).
+ */
+export function severityOf(action: Finding['action'], mode: PolicyMode): Severity {
+  if (mode === 'audit') return 'note';
+  if (mode === 'warn') return 'warning';
+  return action === 'deny' ? 'error' : 'warning';
+}
+
+function place(manifest: ManifestObject, route: RouteRef, finding: Finding, mode: PolicyMode, fixable: boolean): LintFinding {
+  const segments = parseFieldPath(finding.path) ?? [];
+  const position = locate(manifest.document, manifest.base, segments);
+  return {
+    file: manifest.document.source.name,
+    absolutePath: manifest.document.source.file,
+    line: position.line,
+    column: position.column,
+    endLine: position.endLine,
+    endColumn: position.endColumn,
+    exact: position.exact,
+    ruleId: finding.ruleId,
+    action: finding.action,
+    severity: severityOf(finding.action, mode),
+    path: finding.path,
+    message: finding.message,
+    fixable,
+    route,
+  };
+}
+
+function isRoute(object: Record<string, unknown>): boolean {
+  return (
+    typeof object.kind === 'string' &&
+    routeKinds.includes(object.kind) &&
+    typeof object.apiVersion === 'string' &&
+    object.apiVersion.startsWith(`${gatewayGroup}/`)
+  );
+}
+
+function namespaceOf(object: Record<string, unknown>): string | undefined {
+  const metadata = object.metadata;
+  return isObjectRecord(metadata) && typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+}
+
+function nameOf(object: Record<string, unknown>): string {
+  const metadata = object.metadata;
+  return isObjectRecord(metadata) && typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : '(unnamed)';
+}
+
+/** Namespaced objects without a namespace land in the default one, as `kubectl apply` would put them. */
+function defaultNamespace(object: Record<string, unknown>, namespace: string): Record<string, unknown> {
+  if (object.kind === 'Namespace' || namespaceOf(object) !== undefined) return object;
+  const metadata = isObjectRecord(object.metadata) ? object.metadata : {};
+  object.metadata = { ...metadata, namespace };
+  return object;
+}

@@ -1,0 +1,133 @@
+import {
+  ApiException,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  Observable,
+  type RequestContext,
+  type ResponseContext,
+} from '@kubernetes/client-node';
+import { GammaError } from '../../errors.ts';
+
+/** Where to find the live cluster: a kubeconfig file (undefined: KUBECONFIG or ~/.kube/config) and a context. */
+export interface LiveClusterOptions {
+  readonly kubeconfig: string | undefined;
+  readonly context: string | undefined;
+  /** Per-request time limit; default 30 s. */
+  readonly timeoutMs?: number;
+}
+
+const pageSize = 500;
+const gatewayGroup = 'gateway.networking.k8s.io';
+
+/**
+ * Reads the live cluster's Services and ReferenceGrants (one paged list each, all namespaces)
+ * through `@kubernetes/client-node`, as plain manifests with `apiVersion` and `kind` written out,
+ * ready to join the manifests' own objects in the static view. ReferenceGrants are listed as
+ * `v1`, then `v1beta1` on a 404; a cluster without the CRD has none.
+ *
+ * Throws GAMMA_ERR_LINT_CLUSTER naming the cause: no such kubeconfig or context, a cluster that
+ * does not answer within the time limit, or an API error (403 names the missing permission).
+ */
+export async function readLiveCluster(options: LiveClusterOptions): Promise<Record<string, unknown>[]> {
+  const config = new KubeConfig();
+  try {
+    if (options.kubeconfig !== undefined) config.loadFromFile(options.kubeconfig);
+    else config.loadFromDefault();
+  } catch (cause) {
+    throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `kubeconfig ${options.kubeconfig ?? '(default)'}: ${message(cause)}`, { cause });
+  }
+  if (options.context !== undefined) {
+    if (!config.getContextObject(options.context)) {
+      const known = config.getContexts().map((c) => c.name);
+      throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `no context ${JSON.stringify(options.context)} in the kubeconfig (known: ${known.join(', ') || 'none'})`);
+    }
+    config.setCurrentContext(options.context);
+  }
+  if (!config.getCurrentCluster()) {
+    throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `the kubeconfig names no cluster for context ${JSON.stringify(config.getCurrentContext())}`);
+  }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const requestOptions = {
+    middleware: [
+      {
+        pre: (context: RequestContext) => {
+          context.setSignal(AbortSignal.timeout(timeoutMs));
+          return new Observable(Promise.resolve(context));
+        },
+        post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
+      },
+    ],
+    middlewareMergeStrategy: 'append' as const,
+  };
+  const core = config.makeApiClient(CoreV1Api);
+  const custom = config.makeApiClient(CustomObjectsApi);
+
+  const services = await pages('Services', async (token) => {
+    const list = await core.listServiceForAllNamespaces({ limit: pageSize, _continue: token }, requestOptions);
+    return { items: list.items.map((item) => plain(item, 'v1', 'Service')), next: list.metadata?._continue };
+  });
+  const grants: Record<string, unknown>[] = [];
+  for (const version of ['v1', 'v1beta1']) {
+    try {
+      grants.push(
+        ...(await pages('ReferenceGrants', async (token) => {
+          const list: unknown = await custom.listClusterCustomObject(
+            { group: gatewayGroup, version, plural: 'referencegrants', limit: pageSize, _continue: token },
+            requestOptions,
+          );
+          const body = (list ?? {}) as { items?: unknown[]; metadata?: { continue?: string } };
+          const items = Array.isArray(body.items) ? body.items : [];
+          return { items: items.map((item) => plain(item, `${gatewayGroup}/${version}`, 'ReferenceGrant')), next: body.metadata?.continue };
+        }, true)),
+      );
+      break;
+    } catch (error) {
+      if (!(error instanceof NotServed)) throw error;
+    }
+  }
+  return [...services, ...grants];
+}
+
+/** A 404 on a list: the API (a CRD version) is not served. */
+class NotServed extends Error {}
+
+async function pages(
+  what: string,
+  fetchPage: (token: string | undefined) => Promise<{ items: Record<string, unknown>[]; next: string | undefined }>,
+  notFoundIsNotServed = false,
+): Promise<Record<string, unknown>[]> {
+  const all: Record<string, unknown>[] = [];
+  let token: string | undefined;
+  do {
+    let page;
+    try {
+      page = await fetchPage(token);
+    } catch (cause) {
+      if (notFoundIsNotServed && cause instanceof ApiException && cause.code === 404) throw new NotServed(what);
+      throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `listing ${what}: ${message(cause)}`, { cause });
+    }
+    all.push(...page.items);
+    token = page.next || undefined;
+  } while (token !== undefined);
+  return all;
+}
+
+/** The object as plain JSON data (client-node returns class instances and Dates) with its type written out. */
+function plain(item: unknown, apiVersion: string, kind: string): Record<string, unknown> {
+  const data = JSON.parse(JSON.stringify(item ?? {})) as Record<string, unknown>;
+  return { ...data, apiVersion, kind };
+}
+
+function message(error: unknown): string {
+  if (error instanceof ApiException) {
+    const body = error.body as { message?: unknown } | string | undefined;
+    const detail = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : String(body ?? '');
+    return `HTTP ${error.code}${detail ? `: ${detail}` : ''}`;
+  }
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error && cause.message !== error.message ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}

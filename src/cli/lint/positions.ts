@@ -1,0 +1,113 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { ManifestDocument, NodePath } from './documents.ts';
+
+/** A place in a source, 1-based, as editors and SARIF count (columns in UTF-16 code units). */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** Where a field path points, and whether the field itself exists or only a parent of it. */
+export interface Located extends Position {
+  /** False when the field is missing and the position is its nearest existing parent's. */
+  readonly exact: boolean;
+}
+
+/**
+ * Splits a field path in kubectl's form (`spec.rules[0].matches[1].headers[2].name`, with
+ * `['a.b/c']` or `["a.b/c"]` for keys that contain dots) into keys and indexes.
+ * Returns undefined for a malformed path (an empty key, an unclosed bracket).
+ */
+export function parseFieldPath(fieldPath: string): (string | number)[] | undefined {
+  const segments: (string | number)[] = [];
+  let i = 0;
+  if (fieldPath === '') return segments;
+  while (i < fieldPath.length) {
+    const char = fieldPath[i];
+    if (char === '[') {
+      const close = fieldPath.indexOf(']', i);
+      if (close < 0) return undefined;
+      const inner = fieldPath.slice(i + 1, close);
+      const quoted = /^(['"])(.*)\1$/s.exec(inner);
+      if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
+      else if (quoted?.[2] !== undefined) segments.push(quoted[2]);
+      else return undefined;
+      i = close + 1;
+    } else if (char === '.') {
+      if (i === 0 || i === fieldPath.length - 1 || fieldPath[i + 1] === '.' || fieldPath[i + 1] === '[') return undefined;
+      i += 1;
+    } else {
+      let end = i;
+      while (end < fieldPath.length && fieldPath[end] !== '.' && fieldPath[end] !== '[') end += 1;
+      segments.push(fieldPath.slice(i, end));
+      i = end;
+    }
+  }
+  return segments;
+}
+
+/**
+ * Finds the node of a field in a document and returns its position: for a map key, the key
+ * (`name:` in `name: x`); for a sequence item, the item. A missing field is placed at its nearest
+ * existing parent (`exact: false`), so a finding about an absent `port` points at the backendRef
+ * that lacks it. Aliases are followed. Never throws; with nothing to follow it returns the
+ * position of the object at `base`, or of the document.
+ */
+export function locate(manifest: ManifestDocument, base: NodePath, segments: readonly (string | number)[]): Located {
+  const { document, lineCounter } = manifest;
+  let node: unknown = document.contents;
+  let anchor: Node | undefined = isNode(node) ? node : undefined;
+  let exact = true;
+  for (const [i, segment] of [...base, ...segments].entries()) {
+    const next = child(manifest, node, segment);
+    if (!next) {
+      exact = false;
+      break;
+    }
+    node = next.value;
+    // Base segments (the List item) are never reported by key: the object is the item.
+    anchor = next.key && i >= base.length ? next.key : (next.value ?? next.key ?? anchor);
+  }
+  const range = anchor?.range ?? document.range;
+  const start = lineCounter.linePos(range[0]);
+  const end = lineCounter.linePos(Math.max(range[0], anchor && !isScalar(anchor) ? firstLineEnd(manifest, range) : range[1]));
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col, exact };
+}
+
+function child(
+  manifest: ManifestDocument,
+  node: unknown,
+  segment: string | number,
+): { key: Node | undefined; value: Node | undefined } | undefined {
+  const resolved = isAlias(node) ? node.resolve(manifest.document) : node;
+  if (isMap(resolved) && typeof segment === 'string') {
+    const pair = resolved.items.find((item) => isPair(item) && keyText(item.key) === segment);
+    if (!pair) return undefined;
+    const value = isAlias(pair.value) ? pair.value.resolve(manifest.document) : pair.value;
+    return { key: isNode(pair.key) ? pair.key : undefined, value: isNode(value) ? value : undefined };
+  }
+  if (isSeq(resolved) && typeof segment === 'number') {
+    const item = resolved.items[segment];
+    const value = isAlias(item) ? item.resolve(manifest.document) : item;
+    return isNode(value) ? { key: undefined, value } : undefined;
+  }
+  return undefined;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return key.value === null ? 'null' : String(key.value);
+  return undefined;
+}
+
+function isNode(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+}
+
+/** For a collection, highlight only its first line: a whole route is no use as a region. */
+function firstLineEnd(manifest: ManifestDocument, range: readonly [number, number, number]): number {
+  const newline = manifest.source.text.indexOf('\n', range[0]);
+  const end = newline < 0 || newline > range[1] ? range[1] : newline;
+  return end > range[0] && manifest.source.text[end - 1] === '\r' ? end - 1 : end;
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { createJudge } from './admission/judge.ts';
+import { staticViewFromYaml } from './cluster/static-view.ts';
+import type { Config } from './config.ts';
+import type { ClusterView, ServiceResolver } from './core/view.ts';
+import { GammaError } from './errors.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { startPolicyFile } from './policy/file-source.ts';
+import { PolicyStore } from './policy/store.ts';
+import { buildMetricsServer, buildWebhookServer, useKeyPair } from './server/app.ts';
+import {
+  developmentSubjectAltNames,
+  ensureDevelopmentCertificates,
+  loadKeyPair,
+  watchKeyPair,
+} from './server/certificates.ts';
+import type { ReadinessCheck } from './server/health-routes.ts';
+import { createShutdown } from './server/shutdown.ts';
+
+/** A part of the running process that must be stopped on shutdown. */
+interface Stoppable {
+  stop(): void | Promise<void>;
+}
+
+/** What the cluster wiring gives the server: a view, maybe a resolver, readiness, and what to stop. */
+interface ClusterWiring {
+  readonly view: ClusterView;
+  readonly resolver?: ServiceResolver;
+  readonly readiness: readonly ReadinessCheck[];
+  readonly parts: readonly Stoppable[];
+  readonly description: string;
+}
+
+/**
+ * Starts the webhook: certificates, cluster view, policy, HTTPS server, and on SIGTERM or
+ * SIGINT the graceful shutdown. Resolves once listening; the process exits when shut down.
+ */
+export async function serve(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<void> {
+  const metrics = createMetrics();
+  const certificates = await certificateFiles(config, logger);
+  const keyPair = loadKeyPair(certificates.certFile, certificates.keyFile);
+  const policy = new PolicyStore({ logger, metrics });
+  const parts: Stoppable[] = [];
+  if (config.policyFile) {
+    const source = startPolicyFile({ store: policy, path: config.policyFile, logger });
+    parts.push({ stop: () => source.close() });
+  }
+  const cluster = staticCluster(config);
+  parts.push(...cluster.parts);
+  logger.info({ cluster: cluster.description, policy: policy.snapshot.origin }, 'cluster view and policy');
+
+  let shutdown: ReturnType<typeof createShutdown> | undefined;
+  const app = buildWebhookServer({
+    keyPair,
+    logger,
+    metrics,
+    judge: createJudge({ view: cluster.view, resolver: cluster.resolver, policy: () => policy.current }),
+    readiness: [
+      ...cluster.readiness,
+      { name: 'not-shutting-down', ready: () => !shutdown?.draining() },
+    ],
+    bodyLimit: config.bodyLimit,
+    maxWarnings: config.maxWarnings,
+    serveMetrics: config.metricsPort === 0,
+  });
+  const certificateWatch = watchKeyPair(certificates.certFile, certificates.keyFile, {
+    onChange: (pair) => {
+      useKeyPair(app, pair);
+      metrics.certificateReloads.inc({ result: 'applied' });
+      logger.info({ cert: certificates.certFile }, 'TLS certificate reloaded');
+    },
+    onInvalid: (error) => {
+      metrics.certificateReloads.inc({ result: 'invalid' });
+      logger.warn({ code: error.code, err: error }, 'TLS certificate not reloaded; serving the previous one');
+    },
+  });
+  parts.push({ stop: () => certificateWatch.close() });
+  const metricsServer = config.metricsPort === 0 ? undefined : await listenMetrics(metrics, logger, config);
+
+  shutdown = createShutdown({
+    drainDelaySeconds: config.drainDelaySeconds,
+    timeoutSeconds: config.shutdownTimeoutSeconds,
+    logger,
+    close: async () => {
+      await app.close();
+      await metricsServer?.close();
+      for (const part of parts) await part.stop();
+    },
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void shutdown.begin(signal).then((code) => process.exit(code));
+    });
+  }
+  await app.listen({ host: config.host, port: config.port });
+}
+
+/** The configured key pair, or development certificates made (or reused) in certsDir. */
+async function certificateFiles(config: Config, logger: Logger): Promise<{ certFile: string; keyFile: string }> {
+  if (config.tlsCert && config.tlsKey) return { certFile: config.tlsCert, keyFile: config.tlsKey };
+  const names = developmentSubjectAltNames(config.serviceName, config.namespace);
+  const dev = await ensureDevelopmentCertificates(config.certsDir, names);
+  logger.info(
+    {
+      ca: path.resolve(dev.caFile),
+      cert: path.resolve(dev.certFile),
+      key: path.resolve(dev.keyFile),
+      subjectAltNames: names,
+      generated: dev.generated,
+    },
+    `development certificates ${dev.generated ? 'generated' : 'reused'}; trust the CA with: curl --cacert ${dev.caFile} ...`,
+  );
+  return dev;
+}
+
+/** The cluster view read from a YAML file: Services, ReferenceGrants, routes and Namespaces. */
+function staticCluster(config: Config): ClusterWiring {
+  let text: string;
+  try {
+    text = readFileSync(config.staticView, 'utf8');
+  } catch (error) {
+    throw new GammaError('GAMMA_ERR_CONFIG', `--static-view (GAMMA_STATIC_VIEW) ${config.staticView} cannot be read`, { cause: error });
+  }
+  return {
+    view: staticViewFromYaml(text),
+    readiness: [],
+    parts: [],
+    description: `static view from ${config.staticView}`,
+  };
+}
+
+async function listenMetrics(metrics: Metrics, logger: Logger, config: Config) {
+  const server = buildMetricsServer(metrics, logger);
+  await server.listen({ host: config.host, port: config.metricsPort });
+  return server;
+}

@@ -1,0 +1,115 @@
+/**
+ * Status bodies exactly as kube-apiserver 1.32 writes them (fixtures B-01, B-04, B-05, B-08):
+ * key order kind, apiVersion, metadata, status, message, reason, details, code.
+ */
+import type { Storage } from './resources.ts';
+
+export interface StatusBody {
+  kind: 'Status';
+  apiVersion: 'v1';
+  metadata: Record<string, unknown>;
+  status: 'Failure' | 'Success';
+  message?: string;
+  reason?: string;
+  details?: Record<string, unknown>;
+  code: number;
+}
+
+/** An error the server answers with: an HTTP status and its Status body. */
+export class ApiError extends Error {
+  readonly code: number;
+  readonly body: StatusBody;
+
+  constructor(body: StatusBody) {
+    super(body.message ?? body.reason ?? String(body.code));
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.body = body;
+  }
+}
+
+function failure(code: number, reason: string | undefined, message: string, details?: Record<string, unknown>, metadata: Record<string, unknown> = {}): StatusBody {
+  // Built key by key: the wire order is kind, apiVersion, metadata, status, message, reason, details, code.
+  const body: Omit<StatusBody, 'code'> & { code?: number } = { kind: 'Status', apiVersion: 'v1', metadata, status: 'Failure', message };
+  if (reason !== undefined) body.reason = reason;
+  if (details !== undefined) body.details = details;
+  return { ...body, code };
+}
+
+/** `services` for core, `leases.coordination.k8s.io` otherwise (the qualified resource). */
+function qualified(storage: Storage): string {
+  return storage.group ? `${storage.plural}.${storage.group}` : storage.plural;
+}
+
+function details(storage: Storage, name: string): Record<string, unknown> {
+  return storage.group ? { name, group: storage.group, kind: storage.plural } : { name, kind: storage.plural };
+}
+
+export function notFound(storage: Storage, name: string): StatusBody {
+  return failure(404, 'NotFound', `${qualified(storage)} "${name}" not found`, details(storage, name));
+}
+
+export function alreadyExists(storage: Storage, name: string): StatusBody {
+  return failure(409, 'AlreadyExists', `${qualified(storage)} "${name}" already exists`, details(storage, name));
+}
+
+export function conflict(storage: Storage, name: string): StatusBody {
+  return failure(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${qualified(storage)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    details(storage, name),
+  );
+}
+
+export function badRequest(message: string): StatusBody {
+  return failure(400, 'BadRequest', message);
+}
+
+export function invalid(storage: Storage, name: string, message: string): StatusBody {
+  return failure(422, 'Invalid', `${storage.kind} "${name}" is invalid: ${message}`, details(storage, name));
+}
+
+export function unsupportedMediaType(contentType: string): StatusBody {
+  return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json; got ${contentType}`);
+}
+
+export function methodNotAllowed(method: string): StatusBody {
+  return failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`);
+}
+
+export function unauthorized(): StatusBody {
+  return failure(401, 'Unauthorized', 'Unauthorized');
+}
+
+/** B-04-watch-too-old-rv.ndjson: the ERROR event's object for a watch below the oldest kept version. */
+export function watchTooOld(requested: string, oldest: number): StatusBody {
+  return failure(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
+}
+
+/** B-04-list-continue-expired-410.json, with the fresh (`rv: -1`) continue token. */
+export function continueExpired(freshContinue: string): StatusBody {
+  return failure(
+    410,
+    'Expired',
+    'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+    undefined,
+    { continue: freshContinue },
+  );
+}
+
+/** B-04-list-rv-exact-compacted-410.json. */
+export function listTooOld(): StatusBody {
+  return failure(410, 'Expired', 'The resourceVersion for the provided list is too old.');
+}
+
+const reasons: Record<number, string> = {
+  400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed',
+  409: 'Conflict', 410: 'Expired', 422: 'Invalid', 429: 'TooManyRequests', 500: 'InternalError',
+  503: 'ServiceUnavailable', 504: 'Timeout',
+};
+
+/** A generic Status for an injected error code. */
+export function injected(code: number, message = `injected error ${code}`): StatusBody {
+  return failure(code, reasons[code], message);
+}
