@@ -157,8 +157,8 @@ describe.skipIf(!helmBin)('the rendered policy ConfigMap', () => {
   });
 });
 
-describe('docs/installation.md: the values table', () => {
-  const doc = readFileSync(path.join(chartDir, '..', '..', 'docs', 'installation.md'), 'utf8');
+describe('README: the values table', () => {
+  const doc = readFileSync(path.join(chartDir, '..', '..', 'README.md'), 'utf8');
   const table = doc.slice(doc.indexOf('### Values'), doc.indexOf('\n### ', doc.indexOf('### Values') + 1));
   const rows = [...table.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1] ?? '');
   const leaves: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Each policy field changes a door's decision as docs/policy.md says. Policies come from YAML
+ * Each policy field changes a door's decision as the README's policy reference says. Policies come from YAML
  * through `parsePolicy`, as an admin writes them; routes are judged by the real core against a
  * static view.
  */

@@ -1,4 +1,4 @@
-/** docs/policy.md (the README's policy reference) stays true to the schema, the defaults and the codes. */
+/** The README's policy reference stays true to the schema, the defaults and the codes. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -8,11 +8,11 @@ import { parsePolicy } from '../../src/policy/parse.ts';
 import { policySchema } from '../../src/policy/schema.ts';
 import { ruleCatalog } from '../../src/rules/index.ts';
 
-const docs = readFileSync(new URL('../../docs/policy.md', import.meta.url), 'utf8');
+const docs = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 /** The field table: field path -> default cell, in table order. */
 function fieldTable(): Map<string, string> {
-  const section = docs.slice(docs.indexOf('### Fields'), docs.indexOf('### Example'));
+  const section = docs.slice(docs.indexOf('### Policy fields'), docs.indexOf('### Example policy ConfigMap'));
   const rows = new Map<string, string>();
   for (const [, field, value] of section.matchAll(/^\| `([^`]+)` \| (.+?) \|/gm)) rows.set(field ?? '', value ?? '');
   return rows;
@@ -30,7 +30,7 @@ function valueAt(path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], defaultPolicy);
 }
 
-describe('docs/policy.md', () => {
+describe('README: the policy reference', () => {
   it('documents every field of the schema, and no other', () => {
     expect([...fieldTable().keys()].sort()).toEqual(schemaFields().sort());
   });
@@ -43,7 +43,7 @@ describe('docs/policy.md', () => {
   });
 
   it('has an example ConfigMap whose policy is valid and sets what the text says', () => {
-    const yaml = /### Example\n\n```yaml\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
+    const yaml = /### Example policy ConfigMap\n\n```yaml\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
     const configMap = parse(yaml) as { kind: string; metadata: { name: string }; data: Record<string, string> };
     expect(configMap.kind).toBe('ConfigMap');
     expect(configMap.metadata.name).toBe('gamma-webhook-policy');
