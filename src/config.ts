@@ -25,6 +25,9 @@ export interface Config {
   /** 0: /metrics on the admission port; otherwise a separate plain-HTTP port. */
   readonly metricsPort: number;
   readonly kubeconfig: string | undefined;
+  readonly context: string | undefined;
+  /** The variables the Kubernetes client configuration reads (KUBECONFIG, in-cluster host and port, HOME). */
+  readonly kubeEnvironment: Readonly<Record<string, string | undefined>>;
   /** Empty: all namespaces. */
   readonly watchNamespaces: readonly string[];
   /** The cluster view when no cluster is configured (and for `--cluster=static`). */
@@ -61,7 +64,8 @@ export const options = {
   'shutdown-timeout': { env: 'GAMMA_SHUTDOWN_TIMEOUT_SECONDS', default: '20', help: 'after the drain, seconds in-flight requests get before the process exits' },
   'log-level': { env: 'GAMMA_LOG_LEVEL', default: 'info', help: `one of ${logLevels.join(', ')}` },
   'metrics-port': { env: 'GAMMA_METRICS_PORT', default: '0', help: 'plain-HTTP port for /metrics; 0 serves it on the HTTPS port' },
-  kubeconfig: { env: 'KUBECONFIG', default: undefined, help: 'kubeconfig path (default: in-cluster, then ~/.kube/config)' },
+  kubeconfig: { env: 'GAMMA_KUBECONFIG', default: undefined, help: 'kubeconfig file (default: KUBECONFIG, then in-cluster, then ~/.kube/config)' },
+  context: { env: 'GAMMA_KUBE_CONTEXT', default: undefined, help: 'kubeconfig context (default: its current-context)' },
   'watch-namespaces': { env: 'GAMMA_WATCH_NAMESPACES', default: '', help: 'comma-separated namespaces to watch; empty: all' },
   cluster: { env: 'GAMMA_CLUSTER', default: 'auto', help: 'auto (live when a cluster is configured, else static), live, or static' },
   'static-view': { env: 'GAMMA_STATIC_VIEW', default: 'examples/cluster.yaml', help: 'YAML of Services, ReferenceGrants and routes used as the cluster view without a cluster' },
@@ -72,6 +76,8 @@ export const options = {
 } as const satisfies Record<string, Option>;
 
 type OptionName = keyof typeof options;
+
+const kubeVariables = ['KUBECONFIG', 'KUBERNETES_SERVICE_HOST', 'KUBERNETES_SERVICE_PORT', 'HOME'] as const;
 
 /**
  * Resolves the configuration. Throws GammaError GAMMA_ERR_CONFIG naming the flag and the
@@ -136,6 +142,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     logLevel,
     metricsPort,
     kubeconfig: get.string('kubeconfig'),
+    context: get.string('context'),
+    kubeEnvironment: Object.fromEntries(kubeVariables.map((name) => [name, env[name]])),
     watchNamespaces: (raw('watch-namespaces') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     staticView: raw('static-view') ?? 'examples/cluster.yaml',
     cluster,

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createJudge } from './admission/judge.ts';
+import { isClusterConfigured, loadKubeConfig } from './cluster/kube-config.ts';
+import { LiveClusterView } from './cluster/live-view.ts';
 import { staticViewFromYaml } from './cluster/static-view.ts';
 import type { Config } from './config.ts';
 import type { ClusterView, ServiceResolver } from './core/view.ts';
 import { GammaError } from './errors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { PolicyConfigMapSource } from './policy/configmap-source.ts';
 import { startPolicyFile } from './policy/file-source.ts';
 import { PolicyStore } from './policy/store.ts';
 import { buildMetricsServer, buildWebhookServer, useKeyPair } from './server/app.ts';
@@ -43,12 +46,12 @@ export async function serve(config: Config, logger: Logger = pino({ level: confi
   const keyPair = loadKeyPair(certificates.certFile, certificates.keyFile);
   const policy = new PolicyStore({ logger, metrics });
   const parts: Stoppable[] = [];
+  const cluster = useLiveCluster(config) ? await liveCluster(config, logger, metrics, policy) : staticCluster(config);
+  parts.push(...cluster.parts);
   if (config.policyFile) {
     const source = startPolicyFile({ store: policy, path: config.policyFile, logger });
     parts.push({ stop: () => source.close() });
   }
-  const cluster = staticCluster(config);
-  parts.push(...cluster.parts);
   logger.info({ cluster: cluster.description, policy: policy.snapshot.origin }, 'cluster view and policy');
 
   let shutdown: ReturnType<typeof createShutdown> | undefined;
@@ -113,6 +116,48 @@ async function certificateFiles(config: Config, logger: Logger): Promise<{ certF
     `development certificates ${dev.generated ? 'generated' : 'reused'}; trust the CA with: curl --cacert ${dev.caFile} ...`,
   );
   return dev;
+}
+
+function useLiveCluster(config: Config): boolean {
+  if (config.cluster !== 'auto') return config.cluster === 'live';
+  return isClusterConfigured({ kubeconfigPath: config.kubeconfig, context: config.context, env: config.kubeEnvironment });
+}
+
+/**
+ * The live cluster: informer caches (readiness waits for their first lists) and, unless a
+ * policy file is given, the policy ConfigMap, listed before the server starts so the first
+ * admission already uses it.
+ */
+async function liveCluster(config: Config, logger: Logger, metrics: Metrics, policy: PolicyStore): Promise<ClusterWiring> {
+  const { kubeConfig, server, source } = loadKubeConfig({ kubeconfigPath: config.kubeconfig, context: config.context, env: config.kubeEnvironment });
+  const view = new LiveClusterView({
+    kubeConfig,
+    metrics,
+    logger,
+    namespaces: config.watchNamespaces,
+    lookupTimeoutMs: config.lookupTimeoutMs,
+  });
+  await view.start();
+  const parts: Stoppable[] = [view];
+  if (!config.policyFile) {
+    const policySource = new PolicyConfigMapSource({
+      store: policy,
+      kubeConfig,
+      namespace: config.namespace,
+      name: config.policyConfigMap,
+      logger,
+      instance: config.podName,
+    });
+    await policySource.start();
+    parts.push(policySource);
+  }
+  return {
+    view,
+    resolver: view,
+    readiness: [{ name: 'cluster-cache-synced', ready: () => view.synced() }],
+    parts,
+    description: `live cluster ${server} (${source.kind})`,
+  };
 }
 
 /** The cluster view read from a YAML file: Services, ReferenceGrants, routes and Namespaces. */

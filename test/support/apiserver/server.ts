@@ -226,6 +226,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const watches = new Set<WatchStream>();
   const sockets = new Set<Socket>();
   const snapshots = new Map<string, ListSnapshot>();
+  let closed = false;
 
   /** The served endpoint for an apiVersion and kind (first match), for the direct store API. */
   function endpointFor(apiVersion: string, kind: string): Endpoint {
@@ -618,6 +619,10 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const record = describe(req.method ?? 'GET', url);
+    if (closed) {
+      res.destroy();
+      return;
+    }
     requests.push(record);
     try {
       if (req.headers.authorization !== `Bearer ${token}`) return sendStatus(res, record, unauthorized());
@@ -648,7 +653,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     void onRequest(req, res);
   });
-  server.on('secureConnection', (socket: Socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -685,7 +690,6 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     store.create(e.storage, e.fromVersion(object), { manager: 'seed' });
   }
 
-  let closed = false;
   const api: ApiServer = {
     url,
     token,

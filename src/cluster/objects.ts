@@ -1,0 +1,168 @@
+/**
+ * What the live cluster view keeps of each watched object, and the references it indexes. Every
+ * function here accepts any JSON (objects come from the API server, but a malformed one must not
+ * break a watch): missing fields become empty values, never exceptions.
+ */
+import type { ServiceInfo, ServicePortInfo } from '../core/view.ts';
+import { dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
+
+/** The metadata every cached object keeps: enough for the informer's bookkeeping. */
+export interface SlimMeta {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly resourceVersion?: string;
+}
+
+/** A Service as cached: only what the core reads (ServiceInfo). */
+export interface CachedService {
+  readonly metadata: SlimMeta;
+  readonly info: ServiceInfo;
+}
+
+/** A Namespace as cached: its labels only (namespaceSelector exemptions). */
+export interface CachedNamespace {
+  readonly metadata: SlimMeta & { readonly labels: Readonly<Record<string, string>> };
+}
+
+/** One ReferenceGrant's `from` and `to` lists (GEP-709), as cached. */
+export interface CachedGrant {
+  readonly metadata: SlimMeta;
+  readonly from: readonly { readonly group: string; readonly kind: string; readonly namespace: string }[];
+  readonly to: readonly { readonly group: string; readonly kind: string; readonly name: string | undefined }[];
+}
+
+/** A route as cached: the whole object as the API server sent it, without managedFields. */
+export interface CachedRoute {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly metadata: SlimMeta & Readonly<Record<string, unknown>>;
+  readonly [field: string]: unknown;
+}
+
+function slimMeta(object: unknown): SlimMeta {
+  const name = text(dig(object, 'metadata', 'name')) ?? '';
+  const namespace = text(dig(object, 'metadata', 'namespace'));
+  const resourceVersion = text(dig(object, 'metadata', 'resourceVersion'));
+  return {
+    name,
+    ...(namespace === undefined ? {} : { namespace }),
+    ...(resourceVersion === undefined ? {} : { resourceVersion }),
+  };
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, v] of Object.entries(record(value) ?? {})) if (typeof v === 'string') out[key] = v;
+  return out;
+}
+
+/** The ServiceInfo of a Service object; ports without a numeric `port` are left out. */
+export function serviceInfo(object: unknown): ServiceInfo {
+  const ports = list(dig(object, 'spec', 'ports')).flatMap((p): ServicePortInfo[] => {
+    const port = integer(dig(p, 'port'));
+    if (port === undefined) return [];
+    const name = text(dig(p, 'name'));
+    const protocol = text(dig(p, 'protocol'));
+    const appProtocol = text(dig(p, 'appProtocol'));
+    return [{
+      port,
+      ...(name === undefined ? {} : { name }),
+      ...(protocol === undefined ? {} : { protocol }),
+      ...(appProtocol === undefined ? {} : { appProtocol }),
+    }];
+  });
+  const clusterIP = text(dig(object, 'spec', 'clusterIP'));
+  return {
+    namespace: text(dig(object, 'metadata', 'namespace')) ?? '',
+    name: text(dig(object, 'metadata', 'name')) ?? '',
+    type: text(dig(object, 'spec', 'type')) ?? 'ClusterIP',
+    ...(clusterIP === undefined ? {} : { clusterIP }),
+    ports,
+  };
+}
+
+export function slimService(object: unknown): CachedService {
+  return { metadata: slimMeta(object), info: serviceInfo(object) };
+}
+
+export function slimNamespace(object: unknown): CachedNamespace {
+  return { metadata: { ...slimMeta(object), labels: stringMap(dig(object, 'metadata', 'labels')) } };
+}
+
+export function slimGrant(object: unknown): CachedGrant {
+  return {
+    metadata: slimMeta(object),
+    from: list(dig(object, 'spec', 'from')).map((f) => ({
+      group: text(dig(f, 'group')) ?? '',
+      kind: text(dig(f, 'kind')) ?? '',
+      namespace: text(dig(f, 'namespace')) ?? '',
+    })),
+    to: list(dig(object, 'spec', 'to')).map((t) => ({
+      group: text(dig(t, 'group')) ?? '',
+      kind: text(dig(t, 'kind')) ?? '',
+      name: text(dig(t, 'name')),
+    })),
+  };
+}
+
+/** The route without `metadata.managedFields` (often larger than the route itself). */
+export function slimRoute(object: unknown): CachedRoute {
+  const whole = record(object) ?? {};
+  const { managedFields: _dropped, ...metadata } = record(whole.metadata) ?? {};
+  return { ...whole, metadata: { ...metadata, ...slimMeta(object) } };
+}
+
+/** `namespace/name`, the key of Services in every index. */
+export function serviceKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+/** A mesh parentRef of a route: the Service it attaches to and the port it covers (undefined: all). */
+export interface Attachment {
+  readonly serviceNamespace: string;
+  readonly service: string;
+  readonly port: number | undefined;
+}
+
+/** The route's mesh parents (group "" and kind Service), the namespace defaulting to the route's. */
+export function meshAttachments(route: unknown): Attachment[] {
+  const namespace = text(dig(route, 'metadata', 'namespace')) ?? '';
+  return list(dig(route, 'spec', 'parentRefs')).flatMap((ref) => {
+    const service = text(dig(ref, 'name'));
+    if (!isMeshParent(ref) || service === undefined) return [];
+    return [{ serviceNamespace: text(dig(ref, 'namespace')) || namespace, service, port: integer(dig(ref, 'port')) }];
+  });
+}
+
+function isServiceRef(ref: unknown): boolean {
+  return (text(dig(ref, 'group')) ?? '') === '' && (text(dig(ref, 'kind')) ?? 'Service') === 'Service';
+}
+
+/**
+ * Keys (`namespace/name`) of every core Service the route names: parentRefs of kind Service (in
+ * any group, so MR101's misgrouped parent is requeued too), backendRefs of rules and of
+ * requestMirror filters at rule and backendRef level.
+ */
+export function namedServices(route: unknown): Set<string> {
+  const namespace = text(dig(route, 'metadata', 'namespace')) ?? '';
+  const keys = new Set<string>();
+  const add = (ref: unknown): void => {
+    const name = text(dig(ref, 'name'));
+    if (name !== undefined) keys.add(serviceKey(text(dig(ref, 'namespace')) || namespace, name));
+  };
+  for (const ref of list(dig(route, 'spec', 'parentRefs'))) if (text(dig(ref, 'kind')) === 'Service') add(ref);
+  const mirrors = (filters: unknown): void => {
+    for (const filter of list(filters)) {
+      const mirror = dig(filter, 'requestMirror', 'backendRef');
+      if (mirror !== undefined && isServiceRef(mirror)) add(mirror);
+    }
+  };
+  for (const rule of list(dig(route, 'spec', 'rules'))) {
+    mirrors(dig(rule, 'filters'));
+    for (const backend of list(dig(rule, 'backendRefs'))) {
+      if (isServiceRef(backend)) add(backend);
+      mirrors(dig(backend, 'filters'));
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,316 @@
+/**
+ * The live ClusterView with the real @kubernetes/client-node against the loopback API server:
+ * sync, change propagation, indexes, resilience (dropped watches, 410, bookmarks), live lookups
+ * and readiness. Waits poll with a bound; nothing asserts on wall-clock time.
+ */
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
+import { evaluate } from '../../src/core/index.ts';
+import { createMetrics, type Metrics } from '../../src/metrics.ts';
+import { defaultPolicy } from '../../src/policy/defaults.ts';
+import { startApiServer, type ApiServer, type ApiServerOptions, type KubeObject } from '../support/apiserver/index.ts';
+
+const wait = { timeout: 10_000, interval: 20 };
+const fastBackoff = { initialMs: 20, maxMs: 200 };
+const gw = 'gateway.networking.k8s.io';
+
+function namespace(name: string, labels: Record<string, string> = {}): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
+}
+
+function service(ns: string, name: string, ports: { name?: string; port: number; appProtocol?: string }[] = [{ name: 'http', port: 80 }], extra: Record<string, unknown> = {}): KubeObject {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { ports, ...extra } };
+}
+
+function httpRoute(ns: string, name: string, parent: string, backends: string[], port?: number): KubeObject {
+  return {
+    apiVersion: `${gw}/v1`,
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: ns },
+    spec: {
+      parentRefs: [{ group: '', kind: 'Service', name: parent, ...(port === undefined ? {} : { port }) }],
+      rules: [{ backendRefs: backends.map((b) => ({ name: b, port: 80 })) }],
+    },
+  };
+}
+
+function grant(ns: string, fromNs: string): KubeObject {
+  return {
+    apiVersion: `${gw}/v1beta1`,
+    kind: 'ReferenceGrant',
+    metadata: { name: 'allow', namespace: ns },
+    spec: { from: [{ group: gw, kind: 'HTTPRoute', namespace: fromNs }], to: [{ group: '', kind: 'Service' }] },
+  };
+}
+
+const baseObjects = [namespace('default', { team: 'a' }), namespace('store'), service('default', 'echo'), service('store', 'echo-v1')];
+
+interface Harness {
+  server: ApiServer;
+  view: LiveClusterView;
+  metrics: Metrics;
+}
+
+const running: Harness[] = [];
+
+async function setup(serverOptions: ApiServerOptions = {}, viewOptions: Partial<LiveViewOptions> = {}, start = true): Promise<Harness> {
+  const server = await startApiServer({ objects: baseObjects, ...serverOptions });
+  const metrics = createMetrics(new Registry(), { processMetrics: false });
+  const view = new LiveClusterView({
+    kubeConfig: server.kubeConfig(),
+    metrics,
+    logger: pino({ level: 'silent' }),
+    backoff: fastBackoff,
+    ...viewOptions,
+  });
+  const harness = { server, view, metrics };
+  running.push(harness);
+  if (start) {
+    await view.start();
+    await view.whenSynced();
+  }
+  return harness;
+}
+
+async function metricValue(metrics: Metrics, name: string, labels: Record<string, string>): Promise<number> {
+  const metric = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === name);
+  const value = metric?.values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l));
+  return value?.value ?? 0;
+}
+
+afterEach(async () => {
+  for (const { view, server } of running.splice(0)) {
+    await view.stop();
+    await server.close();
+  }
+});
+
+describe('LiveClusterView: sync and change propagation', () => {
+  it('lists every kind, becomes synced, and answers from memory', async () => {
+    const { view, server, metrics } = await setup({
+      objects: [...baseObjects, service('default', 'grpc', [{ name: 'grpc', port: 8080, appProtocol: 'kubernetes.io/h2c' }]), httpRoute('default', 'r1', 'echo', ['echo']), grant('store', 'default')],
+    });
+    expect(view.synced()).toBe(true);
+    expect(view.servedVersions).toEqual({ httpRoute: 'v1', grpcRoute: 'v1', referenceGrant: 'v1' });
+    expect(view.service('default', 'grpc')).toEqual({
+      namespace: 'default', name: 'grpc', type: 'ClusterIP', clusterIP: expect.stringMatching(/^10\.96\./) as unknown,
+      ports: [{ name: 'grpc', port: 8080, protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' }],
+    });
+    expect(view.service('default', 'missing')).toBeUndefined();
+    expect(view.namespaceLabels('default')).toEqual({ team: 'a', 'kubernetes.io/metadata.name': 'default' });
+    expect(view.routesAttachedTo('default', 'echo', 80)).toEqual([{ kind: 'HTTPRoute', namespace: 'default', name: 'r1' }]);
+    const from = { group: gw, kind: 'HTTPRoute', namespace: 'default' };
+    expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: 'store', name: 'echo-v1' })).toBe(true);
+    expect(view.referenceGrantAllows({ ...from, namespace: 'other' }, { group: '', kind: 'Service', namespace: 'store', name: 'echo-v1' })).toBe(false);
+    expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: 'default', name: 'echo' })).toBe(false);
+    // Routes are kept whole, without managedFields.
+    const cached = view.route('HTTPRoute', 'default', 'r1');
+    expect(cached?.spec).toEqual(server.read({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: 'default', name: 'r1' })?.spec);
+    expect(cached?.metadata).not.toHaveProperty('managedFields');
+    expect(await metricValue(metrics, 'gamma_cache_objects', { kind: 'Service' })).toBe(3);
+    expect(server.count({ verb: 'list', resource: 'services' })).toBe(1);
+  });
+
+  it('reflects creates, updates and deletes, and tells subscribers', async () => {
+    const { view, server } = await setup();
+    const serviceChanges: ServiceChange[] = [];
+    const routeChanges: RouteChange[] = [];
+    view.onServiceChanged((c) => serviceChanges.push(c));
+    view.onRouteChanged((c) => routeChanges.push(c));
+    server.create(service('default', 'web', [{ port: 8080 }]));
+    await vi.waitFor(() => expect(view.service('default', 'web')?.ports).toEqual([{ port: 8080, protocol: 'TCP' }]), wait);
+    const current = server.read({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' });
+    server.replace({ ...current!, spec: { ...(current!.spec as object), type: 'ExternalName', externalName: 'db.example.com', ports: [] } });
+    await vi.waitFor(() => expect(view.service('default', 'web')?.type).toBe('ExternalName'), wait);
+    server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' });
+    await vi.waitFor(() => expect(view.service('default', 'web')).toBeUndefined(), wait);
+    expect(serviceChanges.map((c) => [c.name, c.service?.type])).toEqual([['web', 'ClusterIP'], ['web', 'ExternalName'], ['web', undefined]]);
+
+    server.create(httpRoute('default', 'r', 'echo', ['echo', 'store-backend'], 80));
+    await vi.waitFor(() => expect(view.routesNaming('default', 'store-backend')).toHaveLength(1), wait);
+    expect(view.routesAttachedTo('default', 'echo', 80)).toHaveLength(1);
+    expect(view.routesAttachedTo('default', 'echo', 81)).toHaveLength(0);
+    expect(view.routesAttachedTo('default', 'echo')).toHaveLength(1);
+    server.replace(httpRoute('default', 'r', 'echo', ['echo-v2']));
+    await vi.waitFor(() => expect(view.routesNaming('default', 'echo-v2')).toHaveLength(1), wait);
+    expect(view.routesNaming('default', 'store-backend')).toHaveLength(0);
+    expect(view.routesAttachedTo('default', 'echo', 81)).toHaveLength(1);
+    server.remove({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: 'default', name: 'r' });
+    await vi.waitFor(() => expect(view.routesNaming('default', 'echo')).toHaveLength(0), wait);
+    expect(view.allRoutes()).toEqual([]);
+    expect(routeChanges.map((c) => c.object === undefined)).toEqual([false, false, true]);
+    expect([...(routeChanges[1]?.services ?? [])].sort()).toEqual(['default/echo', 'default/echo-v2', 'default/store-backend']);
+
+    const ns = server.read({ apiVersion: 'v1', kind: 'Namespace', name: 'store' });
+    server.replace({ ...ns!, metadata: { ...ns!.metadata, labels: { ...ns!.metadata.labels, 'mesh.example.com/unchecked': 'true' } } });
+    await vi.waitFor(() => expect(view.namespaceLabels('store')?.['mesh.example.com/unchecked']).toBe('true'), wait);
+  });
+
+  it('watches only the configured namespaces', async () => {
+    const { view, server } = await setup({}, { namespaces: ['store'] });
+    expect(view.service('store', 'echo-v1')).toBeDefined();
+    expect(view.service('default', 'echo')).toBeUndefined();
+    expect(view.namespaceLabels('store')).toBeDefined();
+    expect(view.namespaceLabels('default')).toBeUndefined();
+    server.create(service('store', 'late'));
+    server.create(service('default', 'late'));
+    await vi.waitFor(() => expect(view.service('store', 'late')).toBeDefined(), wait);
+    expect(view.service('default', 'late')).toBeUndefined();
+    expect(server.requests.filter((r) => r.resource === 'services' && r.verb !== 'get').every((r) => r.namespace === 'store')).toBe(true);
+  });
+
+  it('falls back to ReferenceGrant v1beta1 when v1 is not served', async () => {
+    const { view } = await setup({
+      disabled: [`referencegrants.${gw}/v1`, `grpcroutes.${gw}/v1`],
+      objects: [...baseObjects, grant('store', 'default')],
+    });
+    expect(view.servedVersions).toEqual({ httpRoute: 'v1', grpcRoute: undefined, referenceGrant: 'v1beta1' });
+    expect(view.synced()).toBe(true);
+    expect(view.referenceGrantAllows({ group: gw, kind: 'HTTPRoute', namespace: 'default' }, { group: '', kind: 'Service', namespace: 'store', name: 'x' })).toBe(true);
+  });
+});
+
+describe('LiveClusterView: readiness', () => {
+  it('is not synced until the first list of every kind has completed', async () => {
+    const { view, server, metrics } = await setup({}, {}, false);
+    server.inject({ verb: 'list', resource: 'services', status: 500, times: 3 });
+    expect(view.synced()).toBe(false);
+    await view.start();
+    expect(view.synced()).toBe(false);
+    await vi.waitFor(() => expect(view.synced()).toBe(true), wait);
+    expect(view.service('default', 'echo')).toBeDefined();
+    expect(server.count({ verb: 'list', resource: 'services' })).toBe(4);
+    expect(await metricValue(metrics, 'gamma_watch_restarts_total', { kind: 'Service', cause: 'error' })).toBe(3);
+  });
+
+  it('rejects start() with a coded error when discovery fails', async () => {
+    const { view, server } = await setup({}, {}, false);
+    server.inject({ path: `/apis/${gw}/v1`, status: 403, times: Infinity });
+    await expect(view.start()).rejects.toMatchObject({ code: 'GAMMA_ERR_CLUSTER_API' });
+  });
+});
+
+describe('LiveClusterView: resilience', () => {
+  it('reconnects after a dropped watch and resumes without re-listing', async () => {
+    const { view, server, metrics } = await setup();
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    expect(server.dropWatches({ resource: 'services' })).toBe(1);
+    server.create(service('default', 'while-away'));
+    await vi.waitFor(() => expect(view.service('default', 'while-away')).toBeDefined(), wait);
+    expect(server.count({ verb: 'list', resource: 'services' })).toBe(1);
+    expect(server.count({ verb: 'watch', resource: 'services' })).toBeGreaterThanOrEqual(2);
+    expect(await metricValue(metrics, 'gamma_watch_restarts_total', { kind: 'Service', cause: 'error' })).toBe(1);
+  });
+
+  it('keeps retrying with backoff while the watch endpoint fails', async () => {
+    const { view, server } = await setup();
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    server.inject({ verb: 'watch', resource: 'services', status: 500, times: 4 });
+    server.dropWatches({ resource: 'services' });
+    server.create(service('default', 'after-outage'));
+    await vi.waitFor(() => expect(view.service('default', 'after-outage')).toBeDefined(), wait);
+    expect(server.count({ verb: 'watch', resource: 'services', method: 'GET' })).toBeGreaterThanOrEqual(6);
+  });
+
+  it('re-lists after 410 Gone and delivers deletions missed meanwhile', async () => {
+    const { view, server, metrics } = await setup();
+    const deleted: string[] = [];
+    view.onServiceChanged((c) => {
+      if (!c.service) deleted.push(c.name);
+    });
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    server.inject({ verb: 'watch', resource: 'services', status: 500, times: 1 });
+    server.dropWatches({ resource: 'services' });
+    server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'echo' });
+    server.create(service('default', 'fresh'));
+    server.compact();
+    await vi.waitFor(() => expect(view.service('default', 'fresh')).toBeDefined(), wait);
+    expect(view.service('default', 'echo')).toBeUndefined();
+    expect(deleted).toEqual(['echo']);
+    expect(server.count({ verb: 'list', resource: 'services' })).toBe(2);
+    expect(await metricValue(metrics, 'gamma_watch_restarts_total', { kind: 'Service', cause: 'gone' })).toBe(1);
+  });
+
+  it('resumes from a bookmark: a compaction older than the bookmark costs no re-list', async () => {
+    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 });
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    // Other kinds move the store's resourceVersion; only a bookmark tells the Service watch.
+    server.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated', namespace: 'default' }, data: {} });
+    const before = server.count({ verb: 'watch', resource: 'services' });
+    server.sendBookmarks();
+    server.compact();
+    server.endWatches({ resource: 'services' });
+    await vi.waitFor(() => expect(server.count({ verb: 'watch', resource: 'services' })).toBeGreaterThan(before), wait);
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    server.create(service('default', 'after-bookmark'));
+    await vi.waitFor(() => expect(view.service('default', 'after-bookmark')).toBeDefined(), wait);
+    expect(server.count({ verb: 'list', resource: 'services' })).toBe(1);
+  });
+
+  it('re-lists when no bookmark covered the compaction (the control case)', async () => {
+    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 });
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    server.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated', namespace: 'default' }, data: {} });
+    server.compact();
+    server.endWatches({ resource: 'services' });
+    await vi.waitFor(() => expect(server.count({ verb: 'list', resource: 'services' })).toBe(2), wait);
+    expect(view.service('default', 'echo')).toBeDefined();
+  });
+});
+
+describe('LiveClusterView: live lookups', () => {
+  it('GETs a Service the cache lacks once, keeps it until the watch reports it', async () => {
+    const { view, server, metrics } = await setup();
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    // Keep the Service watch away so the new Service exists only on the server.
+    server.inject({ verb: 'watch', resource: 'services', status: 500, times: Infinity });
+    server.dropWatches({ resource: 'services' });
+    server.create(service('default', 'just-applied', [{ name: 'http', port: 8080 }]));
+    expect(view.service('default', 'just-applied')).toBeUndefined();
+    server.resetRequests();
+    await view.resolveServices([{ namespace: 'default', name: 'just-applied' }, { namespace: 'default', name: 'echo' }]);
+    expect(view.service('default', 'just-applied')?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    await view.resolveServices([{ namespace: 'default', name: 'just-applied' }]);
+    expect(server.count({ verb: 'get', resource: 'services' })).toBe(1);
+    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'found' })).toBe(1);
+    // Once the watch is back it is authoritative: a deletion is seen even though a lookup found the Service.
+    server.clearInjections();
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
+    server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'just-applied' });
+    await vi.waitFor(() => expect(view.service('default', 'just-applied')).toBeUndefined(), wait);
+  });
+
+  it('judges an admission whose route names a Service that exists only on the server', async () => {
+    const { view, server } = await setup({}, { namespaces: ['default'] });
+    server.create(service('store', 'backend'));
+    const request = { kind: 'HTTPRoute' as const, operation: 'CREATE' as const, namespace: 'default', object: httpRoute('default', 'r', 'echo', []) };
+    (request.object.spec as { rules: unknown[] }).rules = [{ backendRefs: [{ name: 'backend', namespace: 'store', port: 80 }] }];
+    const ids = () => evaluate(request, view, defaultPolicy).findings.map((f) => f.ruleId);
+    expect(ids()).toContain('MR201');
+    await view.resolveServices([{ namespace: 'store', name: 'backend' }]);
+    expect(ids()).not.toContain('MR201');
+    expect(server.count({ verb: 'get', resource: 'services', namespace: 'store' })).toBe(1);
+  });
+
+  it('remembers a 404 briefly and does not remember a timeout', async () => {
+    const { view, server, metrics } = await setup({}, { notFoundTtlMs: 60_000, lookupTimeoutMs: 100 });
+    server.resetRequests();
+    await view.resolveServices([{ namespace: 'default', name: 'nope' }]);
+    await Promise.all([view.resolveServices([{ namespace: 'default', name: 'nope' }]), view.resolveServices([{ namespace: 'default', name: 'nope' }])]);
+    expect(server.count({ verb: 'get', resource: 'services', name: 'nope' })).toBe(1);
+    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'notfound' })).toBe(1);
+    // A watch event for the key forgets the 404 at once.
+    server.create(service('default', 'nope'));
+    await vi.waitFor(() => expect(view.service('default', 'nope')).toBeDefined(), wait);
+
+    server.inject({ verb: 'get', resource: 'services', name: 'slow', delayMs: 1000, times: 1 });
+    await view.resolveServices([{ namespace: 'default', name: 'slow' }]);
+    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'timeout' })).toBe(1);
+    server.inject({ verb: 'get', resource: 'services', name: 'slow', status: 500, times: 1 });
+    await view.resolveServices([{ namespace: 'default', name: 'slow' }]);
+    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'error' })).toBe(1);
+    expect(server.count({ verb: 'get', resource: 'services', name: 'slow' })).toBe(2);
+  });
+});
