@@ -5,9 +5,10 @@
  *
  * The CRD's openAPIV3Schema is handed to json-schema-to-typescript as is: Kubernetes extensions
  * (`x-kubernetes-*`) are ignored by the generator, and `additionalProperties: false` is set on
- * every object so the types list exactly the fields the CRD declares.
+ * every object so the types list exactly the fields the CRD declares. `--check` compares instead
+ * of writing (the test suite runs it).
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile as writeOut, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
@@ -62,12 +63,43 @@ const objectMeta: JSONSchema = {
   additionalProperties: true,
 };
 
+/** `--check`: write nothing; exit 1 naming every committed file that differs from what would be generated. */
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+
+async function writeFile(file: string, text: string): Promise<void> {
+  if (!check) return writeOut(file, text);
+  const committed = await readFile(file, 'utf8').catch(() => '');
+  if (committed !== text) stale.push(path.relative(root, file));
+}
+
+/** Schemas already generated, by CRD file and schema text: a served version that repeats one is an alias. */
+const generated = new Map<string, Target>();
+
+function banner(target: Target, note: string): string {
+  return [
+    '/**',
+    ` * ${target.typeName} ${target.version}, generated from the Gateway API v1.6.1 experimental CRD`,
+    ` * (${target.crd}). Do not edit: run \`npm run generate:types\`.`,
+    ` * ${note}`,
+    ' */',
+  ].join('\n');
+}
+
 async function generate(target: Target): Promise<void> {
   const crd = parse(await readFile(path.join(crdDir, target.crd), 'utf8')) as {
     spec: { versions: { name: string; schema: { openAPIV3Schema: JSONSchema } }[] };
   };
   const version = crd.spec.versions.find((v) => v.name === target.version);
   if (!version) throw new Error(`${target.crd} has no version ${target.version}`);
+  const key = `${target.crd}\n${JSON.stringify(version.schema.openAPIV3Schema)}`;
+  const same = generated.get(key);
+  if (same) {
+    const note = `Its schema is identical to ${same.version}'s, so the type is ${same.version}'s.`;
+    await writeFile(path.join(outDir, target.file), `${banner(target, note)}\nexport type { ${target.typeName} } from './${same.file}';\n`);
+    return;
+  }
+  generated.set(key, target);
   const closed = close(version.schema.openAPIV3Schema) as JSONSchema;
   const schema: JSONSchema = {
     ...closed,
@@ -75,13 +107,7 @@ async function generate(target: Target): Promise<void> {
     properties: { ...closed.properties, metadata: objectMeta },
   };
   const body = await compile(schema, target.typeName, {
-    bannerComment: [
-      '/**',
-      ` * ${target.typeName} ${target.version}, generated from the Gateway API v1.6.1 experimental CRD`,
-      ` * (${target.crd}). Do not edit: run \`npm run generate:types\`.`,
-      ' * Describes what the API server accepts; objects reaching the core are untrusted all the same.',
-      ' */',
-    ].join('\n'),
+    bannerComment: banner(target, 'Describes what the API server accepts; objects reaching the core are untrusted all the same.'),
     additionalProperties: false,
     strictIndexSignatures: true,
     unknownAny: true,
@@ -93,3 +119,7 @@ async function generate(target: Target): Promise<void> {
 
 await mkdir(outDir, { recursive: true });
 for (const target of targets) await generate(target);
+if (stale.length > 0) {
+  console.error(`stale generated types (run npm run generate:types): ${stale.join(', ')}`);
+  process.exitCode = 1;
+}
