@@ -21,6 +21,7 @@ import {
 } from './server/certificates.ts';
 import type { ReadinessCheck } from './server/health-routes.ts';
 import { createShutdown } from './server/shutdown.ts';
+import { createStatusController } from './status/index.ts';
 
 /** A part of the running process that must be stopped on shutdown. */
 interface Stoppable {
@@ -124,9 +125,9 @@ function useLiveCluster(config: Config): boolean {
 }
 
 /**
- * The live cluster: informer caches (readiness waits for their first lists) and, unless a
- * policy file is given, the policy ConfigMap, listed before the server starts so the first
- * admission already uses it.
+ * The live cluster: informer caches (readiness waits for their first lists), the status
+ * reconciler, and, unless a policy file is given, the policy ConfigMap, listed before the
+ * server starts so the first admission already uses it.
  */
 async function liveCluster(config: Config, logger: Logger, metrics: Metrics, policy: PolicyStore): Promise<ClusterWiring> {
   const { kubeConfig, server, source } = loadKubeConfig({ kubeconfigPath: config.kubeconfig, context: config.context, env: config.kubeEnvironment });
@@ -138,7 +139,20 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
     lookupTimeoutMs: config.lookupTimeoutMs,
   });
   await view.start();
-  const parts: Stoppable[] = [view];
+  // The status door: only the Lease holder writes; stopped before the view it reads.
+  const status = createStatusController({
+    kubeConfig,
+    view,
+    policy,
+    metrics,
+    logger,
+    leaseNamespace: config.namespace,
+    leaseName: config.leaseName,
+    identity: config.podName,
+    httpRouteVersion: view.servedVersions.httpRoute,
+  });
+  status.start();
+  const parts: Stoppable[] = [status, view];
   if (!config.policyFile) {
     const policySource = new PolicyConfigMapSource({
       store: policy,

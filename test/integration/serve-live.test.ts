@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('serve against a live cluster (loopback API server, real client)', () => {
-  it('gates readiness on the cache, judges from it, and follows the policy ConfigMap', async () => {
+  it('gates readiness on the cache, judges from it, follows the policy ConfigMap and writes route status', async () => {
     api = await startApiServer({
       objects: [service('echo-service'), service('echo-v1'), policyConfigMap('rules: {MR108: {action: deny}}\n')],
     });
@@ -51,6 +51,15 @@ describe('serve against a live cluster (loopback API server, real client)', () =
       const response = (await running.post('/validate', admissionReview({ object: route }))).json().response;
       return response.allowed === true && response.warnings?.[0]?.startsWith('MR108') === true;
     });
+
+    // The status door: the process takes the Lease and writes the route's status.
+    api.create({ ...meshRoute('status-route'), metadata: { name: 'status-route', namespace: 'default' } });
+    const ref = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: 'default', name: 'status-route' };
+    await eventually('the route status', () => ((api?.read(ref)?.status as { parents?: unknown[] } | undefined)?.parents?.length ?? 0) > 0);
+    const [parent] = (api.read(ref)?.status as { parents: { controllerName: string; parentRef: unknown; conditions: { type: string; status: string }[] }[] }).parents;
+    expect(parent?.controllerName).toBe('gamma-webhook.io/mesh-route-status');
+    expect(parent?.parentRef).toEqual({ group: '', kind: 'Service', name: 'echo-service' });
+    expect(parent?.conditions.map((c) => [c.type, c.status])).toEqual([['Accepted', 'True'], ['ResolvedRefs', 'True']]);
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
