@@ -1,4 +1,4 @@
-import { decide, evaluate, referencedServices } from '../core/index.ts';
+import { decide, evaluate, evaluateMutations, readRoute, servicesNamedBy } from '../core/index.ts';
 import type { ClusterView, ServiceResolver } from '../core/view.ts';
 import type { Policy } from '../policy/policy.ts';
 import type { Judge } from '../server/admission-routes.ts';
@@ -14,12 +14,16 @@ export interface JudgeDependencies {
 /**
  * The admission judge: resolve the Services the route names (a no-op in the steady state,
  * where the cache has them all), then evaluate with one policy snapshot and decide for the door.
+ * The route is read once for both. /mutate answers from the patch alone, so it runs only the
+ * mutations (`evaluateMutations`).
  */
 export function createJudge(dependencies: JudgeDependencies): Judge {
   const { view, resolver } = dependencies;
   return async (request, door) => {
-    if (resolver) await resolver.resolveServices(referencedServices(request));
+    const route = readRoute(request.kind, request.namespace, request.object);
+    if (resolver) await resolver.resolveServices(servicesNamedBy(route));
     const policy = dependencies.policy();
-    return decide(evaluate(request, view, policy), door, policy);
+    const evaluation = door === 'mutate' ? evaluateMutations(request, view, policy, route) : evaluate(request, view, policy, route);
+    return decide(evaluation, door, policy);
   };
 }

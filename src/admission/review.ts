@@ -57,7 +57,7 @@ export function toAdmissionResponse(uid: string, decision: Decision, maxWarnings
     allowed: decision.allowed,
     ...(decision.allowed
       ? {}
-      : { status: { code: 403, reason: 'Forbidden', message: decision.denials.join('; ') } }),
+      : { status: { code: 403, reason: 'Forbidden', message: denialMessage(decision.denials) } }),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(decision.patch.length > 0
       ? { patchType: 'JSONPatch' as const, patch: Buffer.from(JSON.stringify(decision.patch)).toString('base64') }
@@ -66,6 +66,28 @@ export function toAdmissionResponse(uid: string, decision: Decision, maxWarnings
       ? { auditAnnotations: { rules: decision.ruleIds.join(','), decision: decision.allowed ? 'allow' : 'deny' } }
       : {}),
   };
+}
+
+/** The longest `status.message`: kubectl prints it whole, and etcd events and audit logs carry it. */
+export const denialMessageMaxLength = 4096;
+
+/**
+ * Every denial, joined with "; ", as long as they fit in `denialMessageMaxLength`; a route
+ * that trips thousands of rules gets the first ones and a count of the rest.
+ */
+function denialMessage(denials: readonly string[]): string {
+  const budget = denialMessageMaxLength - 100; // room for the "and N more" suffix
+  const kept: string[] = [];
+  let length = 0;
+  for (const denial of denials) {
+    if (length + denial.length > budget) break;
+    kept.push(denial);
+    length += denial.length + 2;
+  }
+  if (kept.length === 0 && denials[0] !== undefined) kept.push(`${denials[0].slice(0, budget - 3)}...`);
+  const rest = denials.length - kept.length;
+  const message = kept.join('; ');
+  return rest === 0 ? message : `${message}; and ${rest} more denials; run gamma-webhook lint on the route to see all`;
 }
 
 /** Wraps a response in the envelope of the request's own apiVersion (v1 or v1beta1). */

@@ -106,19 +106,32 @@ export function staticView(documents: readonly unknown[]): ClusterView {
       if (name !== undefined) namespaces.set(name, strings);
     }
   }
+  // Indexes built once, so each lookup reads only the entries of its namespace or Service
+  // (a scan of every route per admission was the cost that grew with the cluster).
+  const grantsByNamespace = new Map<string, Grant[]>();
+  for (const grant of grants) {
+    const bucket = grantsByNamespace.get(grant.namespace) ?? [];
+    bucket.push(grant);
+    grantsByNamespace.set(grant.namespace, bucket);
+  }
+  const attachmentsByService = new Map<string, Attachment[]>();
+  for (const attachment of [...routes.values()].flat()) {
+    const key = `${attachment.serviceNamespace}/${attachment.service}`;
+    const bucket = attachmentsByService.get(key) ?? [];
+    bucket.push(attachment);
+    attachmentsByService.set(key, bucket);
+  }
   return {
     service: (namespace, name) => services.get(`${namespace}/${name}`),
     referenceGrantAllows: (from: ReferenceFrom, to: ReferenceTo) =>
-      grants.some(
+      (grantsByNamespace.get(to.namespace) ?? []).some(
         (g) =>
-          g.namespace === to.namespace &&
           g.from.some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace) &&
           g.to.some((t) => t.group === to.group && t.kind === to.kind && (t.name === undefined || t.name === to.name)),
       ),
     routesAttachedTo: (namespace, service, port) => {
       const found = new Map<string, RouteInfo>();
-      for (const attachment of [...routes.values()].flat()) {
-        if (attachment.serviceNamespace !== namespace || attachment.service !== service) continue;
+      for (const attachment of attachmentsByService.get(`${namespace}/${service}`) ?? []) {
         if (port !== undefined && attachment.port !== undefined && attachment.port !== port) continue;
         found.set(`${attachment.kind}/${attachment.namespace}/${attachment.name}`, {
           kind: attachment.kind,

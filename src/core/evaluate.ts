@@ -63,6 +63,16 @@ function judges(route: RouteModel): boolean {
   return route.parents.some((p) => p.mesh || p.misgrouped);
 }
 
+/** The rules' context, or undefined when the route is not judged (see `evaluate`). */
+function judgedContext(request: EvaluationRequest, view: ClusterView, policy: Policy, read: RouteModel | undefined): RuleContext | undefined {
+  if (request.operation === 'UPDATE' && request.oldObject != null && jsonEqual(dig(request.object, 'spec'), dig(request.oldObject, 'spec'))) {
+    return undefined;
+  }
+  const route = read ?? readRoute(request.kind, request.namespace, request.object);
+  if (exempt(route.namespace, view, policy) || !judges(route)) return undefined;
+  return { route, view, policy };
+}
+
 /**
  * Judges one route. Pure: no I/O, no clock, no logging; the same input gives the same output.
  * MUST NOT throw, whatever `request.object` is (it is untrusted: /mutate runs before the schema).
@@ -75,19 +85,31 @@ function judges(route: RouteModel): boolean {
  * - patch and mutations: the mutating door's defaults (MR101, MR204, policy timeouts), add/replace
  *   only, idempotent, each announced by one mutation finding.
  * - parents: the status verdict of every mesh parentRef.
+ *
+ * `route`, when given, MUST be `readRoute(request.kind, request.namespace, request.object)`: a door
+ * that already read the route (for `servicesNamedBy`) passes it so the object is read once.
  */
-export function evaluate(request: EvaluationRequest, view: ClusterView, policy: Policy): Evaluation {
-  if (request.operation === 'UPDATE' && request.oldObject != null && jsonEqual(dig(request.object, 'spec'), dig(request.oldObject, 'spec'))) {
-    return unjudged;
-  }
-  const route = readRoute(request.kind, request.namespace, request.object);
-  if (exempt(route.namespace, view, policy) || !judges(route)) return unjudged;
-  const context: RuleContext = { route, view, policy };
+export function evaluate(request: EvaluationRequest, view: ClusterView, policy: Policy, route?: RouteModel): Evaluation {
+  const context = judgedContext(request, view, policy, route);
+  if (context === undefined) return unjudged;
   const current = runRules(context);
   const findings =
     request.operation === 'UPDATE' && request.oldObject != null
       ? ratchet(current, runRules({ ...context, route: readRoute(request.kind, request.namespace, request.oldObject) }))
       : current;
   const { patch, mutations } = runMutations(context);
-  return { judged: true, findings, patch, mutations, parents: parentVerdicts(route, findings) };
+  return { judged: true, findings, patch, mutations, parents: parentVerdicts(context.route, findings) };
+}
+
+/**
+ * The mutating door's part of `evaluate`: the same early exits, then only `patch` and
+ * `mutations`; the checks are not run, so `findings` and `parents` are empty. `decide(e,
+ * 'mutate', policy)` reads nothing else, so for that door it answers exactly as with `evaluate`
+ * at a fraction of the cost. Pure, and MUST NOT throw, like `evaluate`; `route` as in `evaluate`.
+ */
+export function evaluateMutations(request: EvaluationRequest, view: ClusterView, policy: Policy, route?: RouteModel): Evaluation {
+  const context = judgedContext(request, view, policy, route);
+  if (context === undefined) return unjudged;
+  const { patch, mutations } = runMutations(context);
+  return { judged: true, findings: [], patch, mutations, parents: [] };
 }

@@ -1,6 +1,6 @@
 /** The core Services a route names, so that a door can fetch cache misses before `evaluate`. */
 import { isMisgroupedServiceParent } from '../gateway/index.ts';
-import { readRoute } from './route.ts';
+import { readRoute, type RouteModel } from './route.ts';
 import type { EvaluationRequest } from './types.ts';
 
 export interface ServiceRef {
@@ -14,7 +14,11 @@ export interface ServiceRef {
  * MUST NOT throw; a malformed route names fewer Services.
  */
 export function referencedServices(request: Pick<EvaluationRequest, 'kind' | 'namespace' | 'object'>): ServiceRef[] {
-  const route = readRoute(request.kind, request.namespace, request.object);
+  return servicesNamedBy(readRoute(request.kind, request.namespace, request.object));
+}
+
+/** `referencedServices` of a route already read with `readRoute`. */
+export function servicesNamedBy(route: RouteModel): ServiceRef[] {
   const refs = [
     ...route.parents.filter((p) => p.mesh || isMisgroupedServiceParent(p.ref)),
     ...route.backends.filter((b) => b.coreService),

@@ -100,7 +100,7 @@ export function readRoute(kind: RouteKind, namespace: string, object: unknown): 
     if (rule === undefined) return;
     const path: Path = ['spec', 'rules', index];
     rules.push({ index, path, rule });
-    const ruleFilters = readFilters(rule.filters, [...path, 'filters']);
+    const ruleFilters = readFilters(rule.filters, () => [...path, 'filters']);
     filterLists.push({ ruleIndex: index, level: 'rule', filters: ruleFilters });
     backends.push(...mirrorBackends(ruleFilters, index, routeNamespace));
     list(rule.backendRefs).forEach((ref, b) => {
@@ -108,7 +108,7 @@ export function readRoute(kind: RouteKind, namespace: string, object: unknown): 
       const backend = readBackend(ref, refPath, index, routeNamespace, false);
       if (backend === undefined) return;
       backends.push(backend);
-      const refFilters = readFilters(backend.ref.filters, [...refPath, 'filters']);
+      const refFilters = readFilters(backend.ref.filters, () => [...refPath, 'filters']);
       filterLists.push({ ruleIndex: index, level: 'backendRef', filters: refFilters });
       backends.push(...mirrorBackends(refFilters, index, routeNamespace));
     });
@@ -171,16 +171,24 @@ function readBackend(
   };
 }
 
-function readFilters(value: unknown, path: Path): FilterModel[] {
-  return list(value).flatMap((item, i) => {
-    const filter = record(item);
-    return filter === undefined ? [] : [{ path: [...path, i], filter, type: text(filter.type) }];
-  });
+// readFilters and mirrorBackends run for every rule and every backendRef, most of which have no
+// filters: plain loops, and the filters' path is only built when there is a filter to give it to.
+function readFilters(value: unknown, path: () => Path): FilterModel[] {
+  const items = list(value);
+  const out: FilterModel[] = [];
+  if (items.length === 0) return out;
+  const base = path();
+  for (let i = 0; i < items.length; i++) {
+    const filter = record(items[i]);
+    if (filter !== undefined) out.push({ path: [...base, i], filter, type: text(filter.type) });
+  }
+  return out;
 }
 
 function mirrorBackends(filters: readonly FilterModel[], ruleIndex: number, routeNamespace: string): BackendRefModel[] {
-  return filters.flatMap((f) => {
-    if (f.type !== 'RequestMirror') return [];
+  const out: BackendRefModel[] = [];
+  for (const f of filters) {
+    if (f.type !== 'RequestMirror') continue;
     const backend = readBackend(
       dig(f.filter, 'requestMirror', 'backendRef'),
       [...f.path, 'requestMirror', 'backendRef'],
@@ -188,6 +196,7 @@ function mirrorBackends(filters: readonly FilterModel[], ruleIndex: number, rout
       routeNamespace,
       true,
     );
-    return backend === undefined ? [] : [backend];
-  });
+    if (backend !== undefined) out.push(backend);
+  }
+  return out;
 }

@@ -38,7 +38,10 @@ function droppedRules(findings: readonly Finding[]): Map<number, Finding[]> {
     if (ruleById(finding.ruleId)?.status?.condition !== 'DropsRule') continue;
     const index = RULE_INDEX.exec(finding.path)?.[1];
     if (index === undefined) continue;
-    dropped.set(Number(index), [...(dropped.get(Number(index)) ?? []), finding]);
+    // Appended in place: copying the list for each finding is quadratic in a route's findings.
+    const list = dropped.get(Number(index));
+    if (list === undefined) dropped.set(Number(index), [finding]);
+    else list.push(finding);
   }
   return dropped;
 }
@@ -53,33 +56,49 @@ export function parentVerdicts(route: RouteModel, findings: readonly Finding[]):
   const allDropped = ruleCount > 0 && dropped.size >= ruleCount;
   const droppedFindings = [...dropped.values()].flat();
   const backendProblems = withCondition(findings, 'ResolvedRefs');
+  // Work per parent is kept to that parent's own findings: a route near the body limit can
+  // have thousands of parents and thousands of findings, and parents x findings is too much.
+  // What is the same for every parent is computed once (verdicts are read-only).
+  const acceptedProblems = withCondition(findings, 'Accepted').map((problem, order) => ({ ...problem, order }));
+  const routeWide = acceptedProblems.filter(({ finding }) => finding.parentIndex === undefined);
+  const byParent = new Map<number, typeof acceptedProblems>();
+  for (const problem of acceptedProblems) {
+    if (problem.finding.parentIndex === undefined) continue;
+    const list = byParent.get(problem.finding.parentIndex);
+    if (list === undefined) byParent.set(problem.finding.parentIndex, [problem]);
+    else list.push(problem);
+  }
+  const firstBackend = backendProblems[0];
+  const backendCondition =
+    firstBackend === undefined
+      ? resolvedRefs('every backend reference resolves')
+      : rejected(RouteConditionType.ResolvedRefs, firstBackend.reason, backendProblems.map((p) => p.finding));
+  let allDroppedCondition: ConditionVerdict | undefined;
+  let partiallyInvalid: ConditionVerdict | undefined;
   return route.meshParents.map((parent) => {
-    const parentProblems = withCondition(findings, 'Accepted').filter(
-      ({ finding }) => finding.parentIndex === undefined || finding.parentIndex === parent.index,
-    );
+    const own = byParent.get(parent.index) ?? [];
+    // Findings order, as if the whole list had been filtered for this parent.
+    const parentProblems = own.length === 0 ? routeWide : routeWide.length === 0 ? own : [...routeWide, ...own].sort((a, b) => a.order - b.order);
     const conditions: ConditionVerdict[] = [];
     const first = parentProblems[0];
     if (first !== undefined) {
       conditions.push(rejected(RouteConditionType.Accepted, first.reason, parentProblems.map((p) => p.finding)));
     } else if (allDropped) {
-      conditions.push(rejected(RouteConditionType.Accepted, RouteReason.UnsupportedValue, droppedFindings));
+      allDroppedCondition ??= rejected(RouteConditionType.Accepted, RouteReason.UnsupportedValue, droppedFindings);
+      conditions.push(allDroppedCondition);
     } else {
       conditions.push(accepted('the parent Service accepts the route'));
     }
-    const firstBackend = backendProblems[0];
-    conditions.push(
-      firstBackend === undefined
-        ? resolvedRefs('every backend reference resolves')
-        : rejected(RouteConditionType.ResolvedRefs, firstBackend.reason, backendProblems.map((p) => p.finding)),
-    );
+    conditions.push(backendCondition);
     if (dropped.size > 0 && !allDropped && first === undefined) {
       const indexes = [...dropped.keys()].sort((a, b) => a - b);
-      conditions.push({
+      partiallyInvalid ??= {
         type: RouteConditionType.PartiallyInvalid,
         status: 'True',
         reason: RouteReason.UnsupportedValue,
         message: `Dropped Rule ${indexes.join(', ')}: ${droppedFindings.map(formatFinding).join('; ')}`,
-      });
+      };
+      conditions.push(partiallyInvalid);
     }
     return { parentIndex: parent.index, parentRef: { ...parent.ref, group: '', kind: 'Service' }, conditions };
   });

@@ -4,8 +4,16 @@
  */
 import { RE2JS, RE2JSSyntaxException } from 're2js';
 
-/** Why `pattern` is not valid RE2, or undefined when it is. Never throws. */
-export function re2SyntaxError(pattern: string): string | undefined {
+/**
+ * Verdicts already reached, by pattern. Compiling is most of MR307's cost and the same patterns
+ * come back with every update of a route, so each is compiled once; the verdict depends on the
+ * pattern alone, so the memo changes no answer. Bounded: emptied when full, so a stream of
+ * distinct patterns costs memory of at most `memoLimit` entries.
+ */
+const verdicts = new Map<string, string | undefined>();
+const memoLimit = 4096;
+
+function compileError(pattern: string): string | undefined {
   try {
     RE2JS.compile(pattern);
     return undefined;
@@ -13,4 +21,13 @@ export function re2SyntaxError(pattern: string): string | undefined {
     if (error instanceof RE2JSSyntaxException) return error.getDescription();
     return error instanceof Error ? error.message : 'unparseable expression';
   }
+}
+
+/** Why `pattern` is not valid RE2, or undefined when it is. Never throws. */
+export function re2SyntaxError(pattern: string): string | undefined {
+  if (verdicts.has(pattern)) return verdicts.get(pattern);
+  const verdict = compileError(pattern);
+  if (verdicts.size >= memoLimit) verdicts.clear();
+  verdicts.set(pattern, verdict);
+  return verdict;
 }

@@ -37,17 +37,29 @@ export function dig(value: unknown, ...keys: readonly string[]): unknown {
   return current;
 }
 
-/** Structural equality of two JSON values (key order ignored). */
+/**
+ * Structural equality of two JSON values (key order ignored). Iterative, not recursive: a body
+ * within the size limit can nest hundreds of thousands of levels, deeper than the call stack.
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => jsonEqual(item, b[i]));
+  const pending: [unknown, unknown][] = [[a, b]];
+  for (let pair = pending.pop(); pair !== undefined; pair = pending.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (Array.isArray(x) || Array.isArray(y)) {
+      if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) pending.push([x[i], y[i]]);
+      continue;
+    }
+    const rx = record(x);
+    const ry = record(y);
+    if (rx === undefined || ry === undefined) return false;
+    const keys = Object.keys(rx);
+    if (keys.length !== Object.keys(ry).length) return false;
+    for (const key of keys) {
+      if (!Object.hasOwn(ry, key)) return false;
+      pending.push([rx[key], ry[key]]);
+    }
   }
-  const ra = record(a);
-  const rb = record(b);
-  if (ra === undefined || rb === undefined) return false;
-  const keys = Object.keys(ra);
-  if (keys.length !== Object.keys(rb).length) return false;
-  return keys.every((key) => Object.hasOwn(rb, key) && jsonEqual(ra[key], rb[key]));
+  return true;
 }

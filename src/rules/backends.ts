@@ -2,9 +2,9 @@
  * Backend rules (RULES.md "Backends", MR201-MR207): rules[].backendRefs and the filters'
  * requestMirror.backendRef, at rule and backendRef level.
  */
-import type { BackendRefModel } from '../core/route.ts';
+import type { BackendRefModel, RouteModel } from '../core/route.ts';
 import { isExternalName, portByNumber, portList, serviceKey } from '../core/services.ts';
-import type { ServiceInfo } from '../core/view.ts';
+import type { ClusterView, ServiceInfo } from '../core/view.ts';
 import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, list } from '../gateway/index.ts';
 import { defaultBackendPort } from './defaults.ts';
 import { bothKinds, finding, type Rule, type RuleContext } from './rule.ts';
@@ -12,13 +12,25 @@ import { bothKinds, finding, type Rule, type RuleContext } from './rule.ts';
 /** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
 export const SERVICE_IMPORT_FEATURE = 'ServiceImport';
 
+type ServiceBackend = { readonly backend: BackendRefModel & { name: string }; readonly service: ServiceInfo | undefined };
+
+/**
+ * serviceBackends of the last route and view it was asked for: four rules read it in a row, so the
+ * view is asked once per backend (one slot, as in walk.ts, not a WeakMap).
+ */
+let lastServiceBackends: { readonly route: RouteModel; readonly view: ClusterView; readonly value: readonly ServiceBackend[] } | undefined;
+
 /** Each named core Service backend, and its Service when the view knows it. */
-function serviceBackends({ route, view }: RuleContext): { backend: BackendRefModel & { name: string }; service: ServiceInfo | undefined }[] {
-  return route.backends.flatMap((backend) =>
+function serviceBackends({ route, view }: RuleContext): readonly ServiceBackend[] {
+  const known = lastServiceBackends;
+  if (known !== undefined && known.route === route && known.view === view) return known.value;
+  const value = route.backends.flatMap((backend) =>
     !backend.coreService || backend.name === undefined
       ? []
       : [{ backend: { ...backend, name: backend.name }, service: view.service(backend.namespace, backend.name) }],
   );
+  lastServiceBackends = { route, view, value };
+  return value;
 }
 
 function describe(backend: BackendRefModel & { name: string }): string {

@@ -18,26 +18,27 @@ export const mr302: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route }) =>
-    headerModifiers(route).flatMap(({ path, modifier }) => {
-      const named: { name: string; path: Path }[] = [
-        ...entries(modifier, 'set', path).flatMap((e) => (e.name === undefined ? [] : [{ name: e.name, path: [...e.path, 'name'] }])),
-        ...entries(modifier, 'add', path).flatMap((e) => (e.name === undefined ? [] : [{ name: e.name, path: [...e.path, 'name'] }])),
-        ...list(modifier.remove).flatMap((item, k) => {
-          const name = text(item);
-          return name === undefined ? [] : [{ name, path: [...path, 'remove', k] }];
-        }),
-      ];
+  check: ({ route }) => {
+    // Loops rather than spread lists: this runs over every header modifier of every rule.
+    const out: RawFinding[] = [];
+    for (const { path, modifier } of headerModifiers(route)) {
       const seen = new Set<string>();
-      return named.flatMap(({ name, path: itemPath }) => {
+      const note = (name: string, itemPath: () => Path): void => {
         const key = name.toLowerCase();
-        if (!seen.has(key)) {
-          seen.add(key);
-          return [];
-        }
-        return [finding(itemPath, `header ${name} has more than one action in this filter (case-insensitive); keep one`)];
-      });
-    }),
+        if (!seen.has(key)) seen.add(key);
+        else out.push(finding(itemPath(), `header ${name} has more than one action in this filter (case-insensitive); keep one`));
+      };
+      for (const key of ['set', 'add']) {
+        for (const e of entries(modifier, key, path)) if (e.name !== undefined) note(e.name, () => [...e.path, 'name']);
+      }
+      const removed = list(modifier.remove);
+      for (let k = 0; k < removed.length; k++) {
+        const name = text(removed[k]);
+        if (name !== undefined) note(name, () => [...path, 'remove', k]);
+      }
+    }
+    return out;
+  },
 };
 
 export const mr303: Rule = {

@@ -11,14 +11,44 @@ export interface MatchModel {
   readonly match: Json;
 }
 
+/** The last route a walk was made for, and its result. */
+interface Slot<T> {
+  route: RouteModel | undefined;
+  value: T | undefined;
+}
+
+/**
+ * Several rules walk the same parts of one route; each walk is done once per RouteModel (a
+ * RouteModel is immutable and made afresh for each evaluation) and shared by the rules that run
+ * after it. One slot, not a WeakMap: rules run synchronously one route at a time, and the
+ * profile of the server showed WeakMap entries made the garbage collector's work grow with the
+ * request rate, while a slot holds at most one route until the next evaluation.
+ */
+function once<T>(slot: Slot<T>, route: RouteModel, walk: (route: RouteModel) => T): T {
+  if (slot.route === route) return slot.value as T;
+  const value = walk(route);
+  slot.route = route;
+  slot.value = value;
+  return value;
+}
+
+const matchesOf: Slot<readonly MatchModel[]> = { route: undefined, value: undefined };
+const filtersOf: Slot<readonly FilterModel[]> = { route: undefined, value: undefined };
+const modifiersOf: Slot<readonly { path: Path; modifier: Json }[]> = { route: undefined, value: undefined };
+
 /** Every `rules[].matches[]` entry that is an object. */
-export function matches(route: RouteModel): MatchModel[] {
-  return route.rules.flatMap(({ rule, path, index }) =>
-    list(rule.matches).flatMap((m, j) => {
-      const match = record(m);
-      return match === undefined ? [] : [{ ruleIndex: index, path: [...path, 'matches', j], match }];
-    }),
-  );
+export function matches(route: RouteModel): readonly MatchModel[] {
+  return once(matchesOf, route, () => {
+    const out: MatchModel[] = [];
+    for (const { rule, path, index } of route.rules) {
+      const items = list(rule.matches);
+      for (let j = 0; j < items.length; j++) {
+        const match = record(items[j]);
+        if (match !== undefined) out.push({ ruleIndex: index, path: [...path, 'matches', j], match });
+      }
+    }
+    return out;
+  });
 }
 
 export interface NamedEntry {
@@ -29,23 +59,35 @@ export interface NamedEntry {
 
 /** The object entries of a list field (`headers`, `queryParams`, `set`, `add`), with their names. */
 export function entries(owner: Json, key: string, ownerPath: Path): NamedEntry[] {
-  return list(owner[key]).flatMap((item, k) => {
-    const entry = record(item);
-    return entry === undefined ? [] : [{ path: [...ownerPath, key, k], entry, name: text(entry.name) }];
-  });
+  // A plain loop: this runs for every match and modifier of every rule that reads them.
+  const items = list(owner[key]);
+  const out: NamedEntry[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const entry = record(items[k]);
+    if (entry !== undefined) out.push({ path: [...ownerPath, key, k], entry, name: text(entry.name) });
+  }
+  return out;
 }
 
 /** Every filter of every filter list (rule level and backendRef level). */
-export function allFilters(route: RouteModel): FilterModel[] {
-  return route.filterLists.flatMap((l) => l.filters);
+export function allFilters(route: RouteModel): readonly FilterModel[] {
+  return once(filtersOf, route, () => {
+    const out: FilterModel[] = [];
+    for (const l of route.filterLists) out.push(...l.filters);
+    return out;
+  });
 }
 
 /** The header modifiers (request and response) of every filter, with their paths. */
-export function headerModifiers(route: RouteModel): { path: Path; modifier: Json }[] {
-  return allFilters(route).flatMap((f) =>
-    (['requestHeaderModifier', 'responseHeaderModifier'] as const).flatMap((key) => {
-      const modifier = record(f.filter[key]);
-      return modifier === undefined ? [] : [{ path: [...f.path, key], modifier }];
-    }),
-  );
+export function headerModifiers(route: RouteModel): readonly { path: Path; modifier: Json }[] {
+  return once(modifiersOf, route, () => {
+    const out: { path: Path; modifier: Json }[] = [];
+    for (const f of allFilters(route)) {
+      for (const key of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
+        const modifier = record(f.filter[key]);
+        if (modifier !== undefined) out.push({ path: [...f.path, key], modifier });
+      }
+    }
+    return out;
+  });
 }

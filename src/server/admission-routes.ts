@@ -46,7 +46,9 @@ export async function admissionRoutes(app: FastifyInstance, options: AdmissionRo
         }
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const labels = { door, kind: request.kind.kind, operation: request.operation };
+      // The kind label is bounded: a request's kind is the client's string, and every distinct
+      // label value would be a new time series held in memory for the life of the process.
+      const labels = { door, kind: route?.kind ?? 'other', operation: request.operation };
       options.metrics.admissionRequests.inc({ ...labels, decision: outcome });
       options.metrics.admissionDuration.observe({ door }, seconds);
       for (const finding of decision?.findings ?? []) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, evaluate } from '../../src/core/index.ts';
+import { decide, evaluate, evaluateMutations, readRoute } from '../../src/core/index.ts';
 import { applyPatch, create, policy, update, view } from '../builders.ts';
 
 /** Fixed seed: a failure prints its seed and path, and this seed replays the same runs. */
@@ -70,6 +70,24 @@ describe('evaluate on generated input', () => {
           expect(first.mutations).toHaveLength(first.patch.length);
           const again = evaluate(create(applyPatch(r, first.patch)), view, p);
           expect(again.patch).toEqual([]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('answers /mutate the same through evaluateMutations as through evaluate, and with a route read beforehand', () => {
+    fc.assert(
+      fc.property(route, route, fc.jsonValue(), (r, old, junk) => {
+        for (const p of [everything, policy(), policy({ mode: 'audit' }), policy({ exemptions: { namespaces: ['other'] } })]) {
+          for (const request of [create(r), update(old, r), update(r, structuredClone(r)), create(junk)]) {
+            const full = evaluate(request, view, p);
+            expect(decide(evaluateMutations(request, view, p), 'mutate', p)).toEqual(decide(full, 'mutate', p));
+            // A door that read the route already passes it: the same evaluation.
+            const route = readRoute(request.kind, request.namespace, request.object);
+            expect(evaluate(request, view, p, route)).toEqual(full);
+            expect(evaluateMutations(request, view, p, route)).toEqual(evaluateMutations(request, view, p));
+          }
         }
       }),
       runs,

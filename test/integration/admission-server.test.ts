@@ -179,3 +179,19 @@ describe('readiness', () => {
     }
   });
 });
+
+describe('denial messages', () => {
+  it('keep status.message within 4 KiB and count the denials left out', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => `TEST2 spec.rules[${i}].name: rule name is used twice; rule names must be unique`);
+    const webhook = await startWebhook(() => ({ allowed: false, denials: many, warnings: [], patch: [], ruleIds: ['TEST2'], findings: [] }));
+    try {
+      const { response } = (await webhook.postJson('/validate', admissionReview({ object: meshRoute() }))).json();
+      expect(response.status.message.length).toBeLessThanOrEqual(4096);
+      const shown = response.status.message.split('; ').filter((part: string) => part.startsWith('TEST2')).length;
+      expect(shown).toBeGreaterThan(10);
+      expect(response.status.message).toMatch(new RegExp(`; and ${500 - shown} more denials; run gamma-webhook lint`));
+    } finally {
+      await webhook.close();
+    }
+  });
+});
