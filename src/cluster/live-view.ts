@@ -27,7 +27,7 @@ import { GATEWAY_GROUP } from '../gateway/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { KubeApiError, kubeGetJson, type GetJson } from './kube-http.ts';
 import {
-  meshAttachments, namedServices, serviceInfo, serviceKey, slimGrant, slimNamespace, slimRoute, slimService,
+  grantAllows, meshAttachments, namedServices, serviceInfo, serviceKey, slimGrant, slimNamespace, slimRoute, slimService,
   type Attachment, type CachedGrant, type CachedNamespace, type CachedRoute, type CachedService,
 } from './objects.ts';
 import { Reflector, type Backoff } from './reflector.ts';
@@ -203,11 +203,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   referenceGrantAllows(from: ReferenceFrom, to: ReferenceTo): boolean {
     const reflector = this.grants.get(this.namespaceSet ? to.namespace : '');
     if (!reflector) return false;
-    return reflector.cache.list(to.namespace).some(
-      (g) =>
-        g.from.some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace) &&
-        g.to.some((t) => t.group === to.group && t.kind === to.kind && (t.name === undefined || t.name === '' || t.name === to.name)),
-    );
+    return reflector.cache.list(to.namespace).some((grant) => grantAllows(grant, from, to));
   }
 
   routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[] {

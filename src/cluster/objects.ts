@@ -1,9 +1,10 @@
 /**
- * What the live cluster view keeps of each watched object, and the references it indexes. Every
- * function here accepts any JSON (objects come from the API server, but a malformed one must not
- * break a watch): missing fields become empty values, never exceptions.
+ * What the cluster views keep of each object, and the references they index: one reading of
+ * Services, ReferenceGrants and route attachments for the live view (watched objects) and the
+ * static view (YAML documents). Every function here accepts any JSON (a malformed object must not
+ * break a watch or a lint run): missing fields become empty values, never exceptions.
  */
-import type { ServiceInfo, ServicePortInfo } from '../core/view.ts';
+import type { ReferenceFrom, ReferenceTo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
 import { dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
 
 /** The metadata every cached object keeps: enough for the informer's bookkeeping. */
@@ -24,11 +25,15 @@ export interface CachedNamespace {
   readonly metadata: SlimMeta & { readonly labels: Readonly<Record<string, string>> };
 }
 
-/** One ReferenceGrant's `from` and `to` lists (GEP-709), as cached. */
-export interface CachedGrant {
-  readonly metadata: SlimMeta;
+/** One ReferenceGrant's `from` and `to` lists (GEP-709). */
+export interface GrantRules {
   readonly from: readonly { readonly group: string; readonly kind: string; readonly namespace: string }[];
   readonly to: readonly { readonly group: string; readonly kind: string; readonly name: string | undefined }[];
+}
+
+/** A ReferenceGrant as cached. */
+export interface CachedGrant extends GrantRules {
+  readonly metadata: SlimMeta;
 }
 
 /** A route as cached: the whole object as the API server sent it, without managedFields. */
@@ -56,8 +61,11 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** The ServiceInfo of a Service object; ports without a numeric `port` are left out. */
-export function serviceInfo(object: unknown): ServiceInfo {
+/**
+ * The ServiceInfo of a Service object; ports without a numeric `port` are left out. A Service
+ * without `metadata.namespace` is read as in `defaultNamespace` (manifests often leave it out).
+ */
+export function serviceInfo(object: unknown, defaultNamespace = ''): ServiceInfo {
   const ports = list(dig(object, 'spec', 'ports')).flatMap((p): ServicePortInfo[] => {
     const port = integer(dig(p, 'port'));
     if (port === undefined) return [];
@@ -73,7 +81,7 @@ export function serviceInfo(object: unknown): ServiceInfo {
   });
   const clusterIP = text(dig(object, 'spec', 'clusterIP'));
   return {
-    namespace: text(dig(object, 'metadata', 'namespace')) ?? '',
+    namespace: text(dig(object, 'metadata', 'namespace')) || defaultNamespace,
     name: text(dig(object, 'metadata', 'name')) ?? '',
     type: text(dig(object, 'spec', 'type')) ?? 'ClusterIP',
     ...(clusterIP === undefined ? {} : { clusterIP }),
@@ -86,12 +94,21 @@ export function slimService(object: unknown): CachedService {
 }
 
 export function slimNamespace(object: unknown): CachedNamespace {
-  return { metadata: { ...slimMeta(object), labels: stringMap(dig(object, 'metadata', 'labels')) } };
+  return { metadata: { ...slimMeta(object), labels: labelsOf(object) } };
+}
+
+/** An object's labels; values that are not strings are left out. */
+export function labelsOf(object: unknown): Record<string, string> {
+  return stringMap(dig(object, 'metadata', 'labels'));
 }
 
 export function slimGrant(object: unknown): CachedGrant {
+  return { metadata: slimMeta(object), ...grantRules(object) };
+}
+
+/** The `from` and `to` lists of a ReferenceGrant object. */
+export function grantRules(object: unknown): GrantRules {
   return {
-    metadata: slimMeta(object),
     from: list(dig(object, 'spec', 'from')).map((f) => ({
       group: text(dig(f, 'group')) ?? '',
       kind: text(dig(f, 'kind')) ?? '',
@@ -103,6 +120,18 @@ export function slimGrant(object: unknown): CachedGrant {
       name: text(dig(t, 'name')),
     })),
   };
+}
+
+/**
+ * True when the grant (which lives in `to.namespace`) allows the reference: some `from` entry
+ * names the referrer's group, kind and namespace, and some `to` entry the target's group and
+ * kind, with no name (every object of that kind) or the target's name.
+ */
+export function grantAllows(grant: GrantRules, from: ReferenceFrom, to: ReferenceTo): boolean {
+  return (
+    grant.from.some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace) &&
+    grant.to.some((t) => t.group === to.group && t.kind === to.kind && (!t.name || t.name === to.name))
+  );
 }
 
 /** The route without `metadata.managedFields` (often larger than the route itself). */
@@ -125,8 +154,8 @@ export interface Attachment {
 }
 
 /** The route's mesh parents (group "" and kind Service), the namespace defaulting to the route's. */
-export function meshAttachments(route: unknown): Attachment[] {
-  const namespace = text(dig(route, 'metadata', 'namespace')) ?? '';
+export function meshAttachments(route: unknown, defaultNamespace = ''): Attachment[] {
+  const namespace = text(dig(route, 'metadata', 'namespace')) || defaultNamespace;
   return list(dig(route, 'spec', 'parentRefs')).flatMap((ref) => {
     const service = text(dig(ref, 'name'));
     if (!isMeshParent(ref) || service === undefined) return [];

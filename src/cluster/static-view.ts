@@ -5,78 +5,25 @@
  * are flattened; other kinds and malformed documents are ignored, never an error.
  */
 import { parseAllDocuments } from 'yaml';
-import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
-import { GATEWAY_GROUP, dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
+import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceInfo } from '../core/view.ts';
+import { GATEWAY_GROUP, dig, list, text } from '../gateway/index.ts';
+import { grantAllows, grantRules, labelsOf, meshAttachments, serviceInfo, serviceKey, type Attachment, type GrantRules } from './objects.ts';
 
-interface Grant {
-  readonly namespace: string;
-  readonly from: readonly { group: string; kind: string; namespace: string }[];
-  readonly to: readonly { group: string; kind: string; name: string | undefined }[];
-}
-
-interface Attachment extends RouteInfo {
-  readonly service: string;
-  readonly serviceNamespace: string;
-  readonly port: number | undefined;
-}
-
+/** Manifests often leave the namespace out; `kubectl apply` would put them in `default`. */
 const DEFAULT_NAMESPACE = 'default';
 
 function namespaceOf(object: unknown): string {
   return text(dig(object, 'metadata', 'namespace')) || DEFAULT_NAMESPACE;
 }
 
-function readService(object: unknown): ServiceInfo | undefined {
-  const name = text(dig(object, 'metadata', 'name'));
-  if (name === undefined) return undefined;
-  const ports: ServicePortInfo[] = list(dig(object, 'spec', 'ports')).flatMap((p) => {
-    const port = integer(dig(p, 'port'));
-    if (port === undefined) return [];
-    const entry: { -readonly [K in keyof ServicePortInfo]: ServicePortInfo[K] } = { port };
-    const portName = text(dig(p, 'name'));
-    const protocol = text(dig(p, 'protocol'));
-    const appProtocol = text(dig(p, 'appProtocol'));
-    if (portName !== undefined) entry.name = portName;
-    if (protocol !== undefined) entry.protocol = protocol;
-    if (appProtocol !== undefined) entry.appProtocol = appProtocol;
-    return [entry];
-  });
-  const clusterIP = text(dig(object, 'spec', 'clusterIP'));
-  const service: ServiceInfo = {
-    namespace: namespaceOf(object),
-    name,
-    type: text(dig(object, 'spec', 'type')) ?? 'ClusterIP',
-    ports,
-    ...(clusterIP === undefined ? {} : { clusterIP }),
-  };
-  return service;
-}
+/** A route's mesh attachment, with the route it belongs to. */
+type RouteAttachment = Attachment & RouteInfo;
 
-function readGrant(object: unknown): Grant {
-  return {
-    namespace: namespaceOf(object),
-    from: list(dig(object, 'spec', 'from')).map((f) => ({
-      group: text(dig(f, 'group')) ?? '',
-      kind: text(dig(f, 'kind')) ?? '',
-      namespace: text(dig(f, 'namespace')) ?? '',
-    })),
-    to: list(dig(object, 'spec', 'to')).map((t) => ({
-      group: text(dig(t, 'group')) ?? '',
-      kind: text(dig(t, 'kind')) ?? '',
-      name: text(dig(t, 'name')),
-    })),
-  };
-}
-
-function readAttachments(kind: RouteInfo['kind'], object: unknown): Attachment[] {
+function routeAttachments(kind: RouteInfo['kind'], object: unknown): RouteAttachment[] {
   const name = text(dig(object, 'metadata', 'name'));
   if (name === undefined) return [];
   const namespace = namespaceOf(object);
-  return list(dig(object, 'spec', 'parentRefs')).flatMap((ref) => {
-    const service = text(dig(ref, 'name'));
-    if (!isMeshParent(ref) || service === undefined) return [];
-    return [{ kind, namespace, name, service, serviceNamespace: text(dig(ref, 'namespace')) || namespace, port: integer(dig(ref, 'port')) }];
-  });
+  return meshAttachments(object, DEFAULT_NAMESPACE).map((attachment) => ({ ...attachment, kind, namespace, name }));
 }
 
 function flatten(documents: readonly unknown[]): unknown[] {
@@ -86,52 +33,41 @@ function flatten(documents: readonly unknown[]): unknown[] {
 /** Builds the view from parsed documents. Later documents replace earlier ones with the same key. */
 export function staticView(documents: readonly unknown[]): ClusterView {
   const services = new Map<string, ServiceInfo>();
-  const grants: Grant[] = [];
-  const routes = new Map<string, Attachment[]>();
+  const grantsByNamespace = new Map<string, GrantRules[]>();
+  const routes = new Map<string, RouteAttachment[]>();
   const namespaces = new Map<string, Readonly<Record<string, string>>>();
   for (const object of flatten(documents)) {
     const kind = dig(object, 'kind');
     const apiVersion = text(dig(object, 'apiVersion')) ?? '';
     if (kind === 'Service' && apiVersion === 'v1') {
-      const service = readService(object);
-      if (service !== undefined) services.set(`${service.namespace}/${service.name}`, service);
+      const service = serviceInfo(object, DEFAULT_NAMESPACE);
+      if (service.name !== '') services.set(serviceKey(service.namespace, service.name), service);
     } else if (kind === 'ReferenceGrant' && apiVersion.startsWith(`${GATEWAY_GROUP}/`)) {
-      grants.push(readGrant(object));
+      const namespace = namespaceOf(object);
+      grantsByNamespace.set(namespace, [...(grantsByNamespace.get(namespace) ?? []), grantRules(object)]);
     } else if ((kind === 'HTTPRoute' || kind === 'GRPCRoute') && apiVersion.startsWith(`${GATEWAY_GROUP}/`)) {
-      routes.set(`${kind}/${namespaceOf(object)}/${text(dig(object, 'metadata', 'name'))}`, readAttachments(kind, object));
+      routes.set(`${kind}/${namespaceOf(object)}/${text(dig(object, 'metadata', 'name'))}`, routeAttachments(kind, object));
     } else if (kind === 'Namespace' && apiVersion === 'v1') {
       const name = text(dig(object, 'metadata', 'name'));
-      const labels = record(dig(object, 'metadata', 'labels')) ?? {};
-      const strings = Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      if (name !== undefined) namespaces.set(name, strings);
+      if (name !== undefined) namespaces.set(name, labelsOf(object));
     }
   }
-  // Indexes built once, so each lookup reads only the entries of its namespace or Service
+  // Routes indexed by Service once, so each lookup reads only the entries of its Service
   // (a scan of every route per admission was the cost that grew with the cluster).
-  const grantsByNamespace = new Map<string, Grant[]>();
-  for (const grant of grants) {
-    const bucket = grantsByNamespace.get(grant.namespace) ?? [];
-    bucket.push(grant);
-    grantsByNamespace.set(grant.namespace, bucket);
-  }
-  const attachmentsByService = new Map<string, Attachment[]>();
+  const attachmentsByService = new Map<string, RouteAttachment[]>();
   for (const attachment of [...routes.values()].flat()) {
-    const key = `${attachment.serviceNamespace}/${attachment.service}`;
+    const key = serviceKey(attachment.serviceNamespace, attachment.service);
     const bucket = attachmentsByService.get(key) ?? [];
     bucket.push(attachment);
     attachmentsByService.set(key, bucket);
   }
   return {
-    service: (namespace, name) => services.get(`${namespace}/${name}`),
+    service: (namespace, name) => services.get(serviceKey(namespace, name)),
     referenceGrantAllows: (from: ReferenceFrom, to: ReferenceTo) =>
-      (grantsByNamespace.get(to.namespace) ?? []).some(
-        (g) =>
-          g.from.some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace) &&
-          g.to.some((t) => t.group === to.group && t.kind === to.kind && (t.name === undefined || t.name === to.name)),
-      ),
+      (grantsByNamespace.get(to.namespace) ?? []).some((grant) => grantAllows(grant, from, to)),
     routesAttachedTo: (namespace, service, port) => {
       const found = new Map<string, RouteInfo>();
-      for (const attachment of attachmentsByService.get(`${namespace}/${service}`) ?? []) {
+      for (const attachment of attachmentsByService.get(serviceKey(namespace, service)) ?? []) {
         if (port !== undefined && attachment.port !== undefined && attachment.port !== port) continue;
         found.set(`${attachment.kind}/${attachment.namespace}/${attachment.name}`, {
           kind: attachment.kind,
