@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { options } from '../src/config.ts';
 import { errorDefinitions } from '../src/errors.ts';
+import { createMetrics } from '../src/metrics.ts';
 import { ruleCatalog } from '../src/rules/index.ts';
 
 /** The README stays true: its tables are checked against the code both ways. */
@@ -44,5 +45,12 @@ describe('README', () => {
     for (const rule of ruleCatalog) {
       expect(readme).toMatch(new RegExp(`^\\| ${rule.id} .*\\| \`${rule.id} spec\\.`, 'm'));
     }
+  });
+
+  it('lists every gamma_ metric and no other', async () => {
+    const documented = [...section('## Metrics').matchAll(/`(gamma_[a-z_]+)`/g)].map((m) => m[1]);
+    const metrics = createMetrics(undefined, { processMetrics: false });
+    const exported = (await metrics.registry.getMetricsAsJSON()).map((m) => m.name);
+    expect([...new Set(documented)].sort()).toEqual(exported.sort());
   });
 });
