@@ -184,8 +184,13 @@ class Child {
     });
   }
 
+  /**
+   * Sends a message. A child that finished its work may be exiting already: the send then fails
+   * (EPIPE, channel closed), which the callback takes instead of an uncaught 'error' event; the
+   * caller learns of the exit through `next` or `stop`.
+   */
   send(message: unknown): void {
-    this.process.send(message as object);
+    this.process.send(message as object, () => {});
   }
 
   /** Asks the child to stop and waits for it; killed after `timeoutMs`. */
