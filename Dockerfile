@@ -34,4 +34,12 @@ COPY --from=build /app/dist/src ./dist/src
 USER 65532:65532
 # 8443: HTTPS admission, /healthz, /readyz; 9090: plain-HTTP /metrics (GAMMA_METRICS_PORT).
 EXPOSE 8443 9090
-ENTRYPOINT ["/nodejs/bin/node", "dist/src/cli/main.js", "serve"]
+# V8 flags (BENCHMARKS.md, "Second pass"). V8 sizes the young generation from the memory it sees
+# (the container's limit when there is one, else the node's): on a large node without a limit,
+# up to 64 MB per semi-space, 128 MB of RSS for short-lived garbage alone, more than the whole
+# cache of 50,000 Services and 10,000 routes. 16 MB makes it the same wherever the pod lands; in
+# an A/B trial CPU per request stayed within the noise of the default. The old generation's
+# limit is left to Node, which derives it from the container's memory limit and so follows
+# `resources.limits.memory` when that is raised for a large cluster. `npm run bench` and
+# `npm run test:load` start the server with these flags (bench/node-flags.ts).
+ENTRYPOINT ["/nodejs/bin/node", "--max-semi-space-size=16", "dist/src/cli/main.js", "serve"]

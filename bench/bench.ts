@@ -8,7 +8,8 @@
  *    and a 16-rule route;
  * each closed loop (throughput and latency at saturation) and open loop at a fixed rate (latency at
  * 1,000 requests per second); then 4. (full mode) the server's memory with 50,000 Services and
- * 10,000 routes cached. Every server and every load generator is its own process.
+ * 10,000 routes cached, compiled to JavaScript as the image runs it. Every server and every load
+ * generator is its own process, and every server runs with the image's Node flags.
  *
  * API server calls are counted by the loopback API server from the end of the sync to the end of
  * the load: every one of them is a call made while admitting (none are expected).
@@ -25,6 +26,8 @@ import { measureCore, type CoreTiming } from './core-timing.ts';
 import { clusterObjects, reviewBodies, type ClusterSize } from './fixtures.ts';
 import type { LoadConfig, LoadResult } from './load.ts';
 import type { ServerConfig, ServerStats } from './server.ts';
+import { compileBenchServer } from './compiled.ts';
+import { imageNodeFlags } from './node-flags.ts';
 import { ensureWrk, runWrk } from './wrk.ts';
 
 export interface BenchOptions {
@@ -112,6 +115,8 @@ export interface BenchReport {
   readonly startedAt: string;
   readonly machine: MachineInfo;
   readonly client: 'wrk' | 'undici';
+  /** The Node flags every server process ran with (the container image's, from the Dockerfile). */
+  readonly nodeFlags: readonly string[];
   readonly view: string;
   readonly cluster: ClusterSize;
   readonly syncMs: number;
@@ -160,7 +165,7 @@ class Child {
   private readonly exited: Promise<number | null>;
 
   constructor(script: string, args: readonly string[], execArgv: readonly string[]) {
-    this.process = fork(path.join(here, script), [...args], { execArgv: [...execArgv], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    this.process = fork(path.resolve(here, script), [...args], { execArgv: [...execArgv], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
   }
 
@@ -210,8 +215,8 @@ interface RunningServer {
   stats(): Promise<ServerStats>;
 }
 
-async function startServer(config: ServerConfig, execArgv: readonly string[], readyTimeoutMs: number): Promise<RunningServer> {
-  const child = new Child('server.ts', [JSON.stringify(config)], execArgv);
+async function startServer(config: ServerConfig, execArgv: readonly string[], readyTimeoutMs: number, script = 'server.ts'): Promise<RunningServer> {
+  const child = new Child(script, [JSON.stringify(config)], execArgv);
   try {
     const ready = await child.next<{ port: number; syncMs: number }>('ready', readyTimeoutMs);
     return {
@@ -362,8 +367,11 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const fixedRate: PhaseResult[] = [];
   const serverConfig = { certFile: certs.certFile, keyFile: certs.keyFile };
 
+  // Every server runs with the V8 flags of the container image (the Dockerfile's ENTRYPOINT).
+  const nodeFlags = imageNodeFlags();
+
   // 1. The baseline: same TLS, same bodies, nothing but `allowed`.
-  const baseline = await startServer({ ...serverConfig, mode: 'baseline' }, [], 30_000);
+  const baseline = await startServer({ ...serverConfig, mode: 'baseline' }, nodeFlags, 30_000);
   let baselineStats: ServerStats;
   try {
     for (const { route, bodies: b } of routes) {
@@ -385,7 +393,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   let syncMs: number;
   let profile: string | undefined;
   try {
-    const execArgv = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+    const execArgv = [...nodeFlags, ...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [])];
     const webhook = await startServer({ ...serverConfig, mode: 'webhook', view: { kind: 'live', kubeconfig: cluster.kubeconfig } }, execArgv, 120_000);
     syncMs = webhook.syncMs;
     log(`webhook synced its live view in ${Math.round(syncMs)} ms`);
@@ -420,7 +428,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   if (options.scale ?? !smoke) {
     const big = await startCluster(scaleCluster, log);
     try {
-      const webhook = await startServer({ ...serverConfig, mode: 'webhook', view: { kind: 'live', kubeconfig: big.kubeconfig } }, [], 300_000);
+      // As the image runs it: compiled JavaScript and the image's Node flags.
+      log('scale: compiling the server to JavaScript (tsc)');
+      const compiled = compileBenchServer();
+      const webhook = await startServer({ ...serverConfig, mode: 'webhook', view: { kind: 'live', kubeconfig: big.kubeconfig } }, nodeFlags, 300_000, compiled);
       try {
         log(`scale: synced ${scaleCluster.services} Services and ${scaleCluster.routes} routes in ${Math.round(webhook.syncMs)} ms`);
         const afterSync = await webhook.stats();
@@ -442,6 +453,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     startedAt,
     machine: machineInfo(loadAtStart),
     client,
+    nodeFlags,
     view: 'live (client-node informers synced from the loopback API server in test/support/apiserver)',
     cluster: size,
     syncMs,

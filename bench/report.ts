@@ -49,6 +49,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines = [
     `Run ${report.startedAt} (${report.mode} mode) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, Linux ${m.kernel}; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end${m.loadAverage.start > 0.5 ? ' (other processes were using the machine: read throughput and latency with that in mind; CPU per request is much less affected)' : ''}.`,
     `Closed-loop client: ${report.client === 'wrk' ? 'wrk 4.1 (Debian), 1 thread' : 'undici Pool + HDR histogram (Node)'}, ${report.closedLoop[0]?.connections ?? ''} keep-alive HTTPS connections, its own process; fixed rate: undici Pool + HDR histogram, its own process.`,
+    `Server processes (baseline and webhook) run with the container image's Node flags: ${report.nodeFlags.length === 0 ? 'none' : report.nodeFlags.join(' ')}.`,
     `Cluster view: ${report.view}, ${report.cluster.services} Services, ${report.cluster.routes} routes, ${report.cluster.namespaces} namespaces, synced in ${Math.round(report.syncMs)} ms.`,
     '',
     '**Targets**',
@@ -74,7 +75,7 @@ export function renderMarkdown(report: BenchReport): string {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...report.fixedRate.map(fixedRow),
     '',
-    '**Server memory** (end of its phases; peak sampled every 100 ms)',
+    `**Server memory** (end of its phases; peak sampled every 100 ms${report.scale ? `; the ${report.scale.services}-Service rows are the server compiled to JavaScript as the image runs it, the others run from TypeScript, which Node's type stripping makes about 20 MB larger` : ''})`,
     '',
     '| server | RSS | peak RSS | heap used | heap total |',
     '| --- | ---: | ---: | ---: | ---: |',

@@ -231,18 +231,21 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   /**
    * For each Service the cache does not hold: one GET with a `lookupTimeoutMs` deadline (at most
    * one in flight per Service; a remembered 404 is not asked again). Never rejects: a timeout or
-   * an error leaves the Service unknown and is counted (`gamma_live_lookups_total`).
+   * an error leaves the Service unknown and is counted (`gamma_live_lookups_total`). Returns
+   * undefined, synchronously, when every Service is cached or remembered (the steady state).
    */
-  async resolveServices(refs: readonly { namespace: string; name: string }[]): Promise<void> {
-    const now = Date.now();
-    const pending: Promise<void>[] = [];
+  resolveServices(refs: readonly { namespace: string; name: string }[]): Promise<void> | undefined {
+    let now = 0;
+    let pending: Promise<void>[] | undefined;
     for (const { namespace, name } of refs) {
       if (!namespace || !name) continue;
-      const key = serviceKey(namespace, name);
       const reflector = this.services.get(this.namespaceSet ? namespace : '');
       if (reflector?.cache.get(name, namespace)) continue;
+      const key = serviceKey(namespace, name);
       const lookup = this.lookups.get(key);
+      if (now === 0) now = Date.now();
       if (lookup && lookup.expires > now) continue;
+      pending ??= [];
       const running = this.inFlight.get(key);
       if (running) {
         pending.push(running);
@@ -255,7 +258,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
       this.inFlight.set(key, promise);
       pending.push(promise);
     }
-    await Promise.all(pending);
+    return pending ? Promise.all(pending).then(() => undefined) : undefined;
   }
 
   private async lookup(namespace: string, name: string): Promise<void> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { imageNodeFlags } from '../../bench/node-flags.ts';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -117,8 +118,16 @@ describe('Dockerfile', () => {
     const entry = stage('runtime').body.filter((i) => i.op === 'ENTRYPOINT');
     expect(entry).toHaveLength(1);
     const argv = JSON.parse(entry[0]?.args ?? '') as string[];
-    expect(argv).toEqual(['/nodejs/bin/node', pkg.bin['gamma-webhook'], 'serve']);
+    expect(argv).toEqual(['/nodejs/bin/node', ...imageNodeFlags(), pkg.bin['gamma-webhook'], 'serve']);
     expect(stage('runtime').body.find((i) => i.op === 'WORKDIR')?.args).toBe('/app');
+  });
+
+  it('sizes the young generation explicitly, and the bench reads the same flags', () => {
+    // Without it V8 sizes semi-spaces from the memory it sees: 64 MB each on a large node
+    // without a limit, which alone put the server above 200 MB of RSS (BENCHMARKS.md).
+    expect(imageNodeFlags()).toEqual(['--max-semi-space-size=16']);
+    expect(imageNodeFlags('FROM x\nENTRYPOINT ["/nodejs/bin/node", "--a=1", "--b", "main.js", "--c"]\n')).toEqual(['--a=1', '--b']);
+    expect(() => imageNodeFlags('FROM x\nENTRYPOINT node main.js\n')).toThrow();
   });
 });
 

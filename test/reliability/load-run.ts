@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
+import { imageNodeFlags } from '../../bench/node-flags.ts';
 import { startApiServer, type ApiServer, type KubeObject } from '../support/apiserver/index.ts';
 import { temporaryCertificates } from '../support/https-server.ts';
 import { admissionReview } from '../support/reviews.ts';
@@ -55,6 +56,13 @@ export interface LoadFigures {
   /** The webhook's V8 heap in use at the same two moments (not after a forced GC). */
   readonly heapBeforeBytes: number;
   readonly heapAfterBytes: number;
+  /**
+   * The heap still in use after a full garbage collection, at the same two moments: what the
+   * process really holds (the figures above include garbage not yet collected). Growth here
+   * under a steady load would be a leak; growth of RSS alone is V8 sizing its heap.
+   */
+  readonly liveHeapBeforeBytes: number;
+  readonly liveHeapAfterBytes: number;
   /** Seconds from the end of the faults until the cache matched the API server again. */
   readonly resyncSeconds: number;
   /** Requests sent after SIGTERM (all answered, or counted as failures). */
@@ -143,8 +151,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const kubeconfig = path.join(dir, 'kubeconfig');
   await server.writeKubeconfig(kubeconfig);
 
+  // With the container image's V8 flags: the memory figures are those of the server as shipped.
+  // The inspector (loopback, port chosen by the OS) lets the run force a full GC and read the
+  // heap that survives it, without a debug endpoint in the product.
   const child = spawn(process.execPath, [
-    path.join(root, 'src/cli/main.ts'), 'serve', '--port', '0', '--cluster', 'live', '--kubeconfig', kubeconfig,
+    ...imageNodeFlags(), '--inspect=127.0.0.1:0', path.join(root, 'src/cli/main.ts'), 'serve', '--port', '0', '--cluster', 'live', '--kubeconfig', kubeconfig,
     '--namespace', 'gamma-system', '--tls-cert', path.join(certDir, 'tls.crt'), '--tls-key', path.join(certDir, 'tls.key'),
     '--drain-delay', '1', '--shutdown-timeout', '10',
   ], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: dir } });
@@ -153,7 +164,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     tail.push(...chunk.toString().split('\n').filter(Boolean));
     tail.splice(0, Math.max(0, tail.length - 50));
   };
-  child.stderr.on('data', keep);
+  let inspectorUrl: string | undefined;
+  child.stderr.on('data', (chunk: Buffer) => {
+    inspectorUrl ??= /Debugger listening on (ws:\/\/\S+)/.exec(chunk.toString())?.[1];
+    keep(chunk);
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
@@ -227,7 +242,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     const warmText = (await get('/metrics')).text;
     const rssBeforeBytes = metric(warmText, 'process_resident_memory_bytes');
     const heapBeforeBytes = metric(warmText, 'nodejs_heap_size_used_bytes');
-    say(`load: warm; RSS ${(rssBeforeBytes / 1048576).toFixed(1)} MB; ${requests} requests so far`);
+    const liveHeapBeforeBytes = await liveHeap(inspectorUrl);
+    say(`load: warm; RSS ${(rssBeforeBytes / 1048576).toFixed(1)} MB; heap after a full GC ${(liveHeapBeforeBytes / 1048576).toFixed(1)} MB; ${requests} requests so far`);
 
     const faultKinds: [string, () => void][] = [
       ['certificate rotation', () => install(pairs[1 + ((faults['certificate rotation'] ?? 0) % 2)] as (typeof pairs)[number])],
@@ -288,6 +304,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     const metricsText = (await get('/metrics')).text;
     const rssAfterBytes = metric(metricsText, 'process_resident_memory_bytes');
     const heapAfterBytes = metric(metricsText, 'nodejs_heap_size_used_bytes');
+    const liveHeapAfterBytes = await liveHeap(inspectorUrl);
 
     // SIGTERM: readiness turns false at once; a poller stands in for the endpoints controller,
     // and the clients stop sending once the webhook is out of the endpoints.
@@ -312,6 +329,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       rssAfterBytes,
       heapBeforeBytes,
       heapAfterBytes,
+      liveHeapBeforeBytes,
+      liveHeapAfterBytes,
       resyncSeconds,
       requestsDuringDrain,
       exitCode,
@@ -327,6 +346,42 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   }
 }
 
+/**
+ * The heap in use after a full garbage collection of the process behind `url` (its inspector's
+ * WebSocket): HeapProfiler.collectGarbage, then process.memoryUsage() read in the process.
+ */
+async function liveHeap(url: string | undefined): Promise<number> {
+  if (url === undefined) throw new Error('the webhook printed no inspector URL');
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', () => reject(new Error(`inspector ${url} refused the connection`)), { once: true });
+  });
+  let next = 0;
+  const call = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<{ result?: { result?: { value?: unknown } } }>((resolve, reject) => {
+      const id = ++next;
+      const onMessage = (event: MessageEvent) => {
+        const message = JSON.parse(String(event.data)) as { id?: number; error?: { message?: string } };
+        if (message.id !== id) return;
+        socket.removeEventListener('message', onMessage);
+        if (message.error) reject(new Error(`${method}: ${message.error.message}`));
+        else resolve(message as { result?: { result?: { value?: unknown } } });
+      };
+      socket.addEventListener('message', onMessage);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    const answer = await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
+    const value = answer.result?.result?.value;
+    if (typeof value !== 'number') throw new Error('the inspector answered no heap figure');
+    return value;
+  } finally {
+    socket.close();
+  }
+}
+
 /** The figures as the report prints them. */
 export function formatFigures(figures: LoadFigures): string {
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -335,7 +390,7 @@ export function formatFigures(figures: LoadFigures): string {
     `failed admissions: ${figures.failures}${figures.failureSamples.length ? `; first: ${figures.failureSamples.slice(0, 3).join(' | ')}` : ''}`,
     `faults injected: ${Object.entries(figures.faults).map(([k, v]) => `${k} x${v}`).join(', ')}`,
     `seen by the webhook: ${figures.certificateReloads} certificate reloads, ${figures.policyReloads} policy loads, ${figures.watchRestarts} watch restarts`,
-    `RSS of the webhook: ${mb(figures.rssBeforeBytes)} after warm-up, ${mb(figures.rssAfterBytes)} after the load; heap used ${mb(figures.heapBeforeBytes)} and ${mb(figures.heapAfterBytes)}`,
+    `RSS of the webhook: ${mb(figures.rssBeforeBytes)} after warm-up, ${mb(figures.rssAfterBytes)} after the load; heap used ${mb(figures.heapBeforeBytes)} and ${mb(figures.heapAfterBytes)}; after a full GC ${mb(figures.liveHeapBeforeBytes)} and ${mb(figures.liveHeapAfterBytes)}`,
     `cache re-synchronised ${figures.resyncSeconds.toFixed(1)} s after the last fault; SIGTERM drain exit code ${figures.exitCode}`,
   ].join('\n');
 }

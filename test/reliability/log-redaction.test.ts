@@ -49,6 +49,9 @@ describe('admission logging', () => {
     const admission = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'admission');
     expect(admission).toMatchObject({ uid: review.request.uid, door, kind: 'HTTPRoute', operation: 'UPDATE', name: 'leaky', namespace: 'default' });
     if (door === 'validate') expect(admission?.rules).toEqual(['MR301']);
+    // The line a per-request child logger would write: the request id right after the base fields.
+    expect(Object.keys(admission ?? {}).slice(0, 6)).toEqual(['level', 'time', 'pid', 'hostname', 'reqId', 'uid']);
+    expect(admission?.reqId).toMatch(/^req-/);
     expect(lines.join('\n')).not.toContain(marker);
   });
 
@@ -57,7 +60,9 @@ describe('admission logging', () => {
     const review = admissionReview({ object: routeWithSecrets() });
     const answer = await webhook.post('/validate', JSON.stringify({ ...review, request: { ...review.request, operation: marker } }));
     expect(answer.status).toBe(400);
-    expect(lines.some((l) => l.includes('GAMMA_ERR_INVALID_REVIEW'))).toBe(true);
+    const rejected = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.code === 'GAMMA_ERR_INVALID_REVIEW');
+    // Logged through the request's logger, made on first use: it carries the request id.
+    expect(rejected?.reqId).toMatch(/^req-/);
     expect(lines.join('\n')).not.toContain(marker);
   });
 });
