@@ -52,7 +52,7 @@ describe('evaluate', () => {
 
   it('lists the core Services a route names, once each', () => {
     const route = httpRoute({
-      parentRefs: [meshParent('echo'), { kind: 'Service', name: 'fixme' }, { name: 'gw' }],
+      parentRefs: [meshParent('echo'), { kind: 'Service', name: 'misgrouped' }, { name: 'gw' }],
       rules: [
         { backendRefs: [backend('echo'), backend('x', { namespace: 'other' }), backend('y', { group: 'example.com', kind: 'Thing' })] },
         { filters: [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'mirror', port: 80 } } }], backendRefs: [backend('echo')] },
@@ -60,7 +60,7 @@ describe('evaluate', () => {
     });
     expect(referencedServices(create(route))).toEqual([
       { namespace: 'default', name: 'echo' },
-      { namespace: 'default', name: 'fixme' },
+      { namespace: 'default', name: 'misgrouped' },
       { namespace: 'other', name: 'x' },
       { namespace: 'default', name: 'mirror' },
     ]);
