@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource, type ManifestDocument } from '../../src/cli/lint/documents.ts';
-import { applyPatchToDocument, applyPatchToValue, parsePointer, renderSource, styleOf } from '../../src/cli/lint/fix.ts';
+import { patchDocument, patchValue, parsePointer, renderSource, styleOf } from '../../src/cli/lint/fix.ts';
 import type { JsonPatchOperation } from '../../src/core/types.ts';
 
 const parse = (text: string, name = 'r.yaml') => parseSource({ name, file: undefined, text, json: name.endsWith('.json') });
@@ -8,7 +8,7 @@ const parse = (text: string, name = 'r.yaml') => parseSource({ name, file: undef
 function fix(text: string, operations: JsonPatchOperation[], name = 'r.yaml', objectIndex = 0): string {
   const parsed = parse(text, name);
   const target = parsed.objects[objectIndex]!;
-  applyPatchToDocument(target.document, target.base, operations);
+  patchDocument(target.document, target.base, operations);
   return renderSource(text, name.endsWith('.json'), parsed.documents, new Set<ManifestDocument>([target.document]));
 }
 
@@ -45,7 +45,7 @@ spec:
     - name: echo-v2
 `;
 
-describe('applyPatchToDocument', () => {
+describe('patchDocument', () => {
   it('replaces a scalar in place, keeping its comment, key order and every other comment', () => {
     const out = fix(route, [{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
     expect(out).toBe(route.replace('group: gateway.networking.k8s.io # wrong group', 'group: "" # wrong group'));
@@ -98,7 +98,7 @@ describe('applyPatchToDocument', () => {
   ] as const)('refuses %s with GAMMA_ERR_LINT_FIX', (_, operation) => {
     const parsed = parse(route);
     const target = parsed.objects[0]!;
-    expect(() => applyPatchToDocument(target.document, target.base, [operation])).toThrow(
+    expect(() => patchDocument(target.document, target.base, [operation])).toThrow(
       expect.objectContaining({ code: 'GAMMA_ERR_LINT_FIX' }),
     );
   });
@@ -111,7 +111,7 @@ describe('renderSource', () => {
     const text = `${first}---\n${route}${third}`;
     const parsed = parse(text);
     const target = parsed.objects[1]!;
-    applyPatchToDocument(target.document, target.base, [{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
+    patchDocument(target.document, target.base, [{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
     const out = renderSource(text, false, parsed.documents, new Set([target.document]));
     expect(out).toBe(`${first}---\n${route.replace('gateway.networking.k8s.io # wrong', '"" # wrong')}${third}`);
   });
@@ -134,11 +134,11 @@ describe('styleOf', () => {
   });
 });
 
-describe('applyPatchToValue', () => {
+describe('patchValue', () => {
   it('patches a copy and leaves the input alone', () => {
     const input = { spec: { rules: [{ backendRefs: [{ name: 'a' }] }], parentRefs: [{ kind: 'Service' }] } };
     const before = structuredClone(input);
-    const out = applyPatchToValue(input, [
+    const out = patchValue(input, [
       { op: 'add', path: '/spec/rules/0/backendRefs/0/port', value: 80 },
       { op: 'replace', path: '/spec/parentRefs/0/group', value: '' },
       { op: 'add', path: '/spec/rules/0', value: { name: 'first' } },
@@ -150,6 +150,6 @@ describe('applyPatchToValue', () => {
   });
 
   it('refuses a missing parent', () => {
-    expect(() => applyPatchToValue({}, [{ op: 'add', path: '/a/b', value: 1 }])).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_LINT_FIX' }));
+    expect(() => patchValue({}, [{ op: 'add', path: '/a/b', value: 1 }])).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_LINT_FIX' }));
   });
 });

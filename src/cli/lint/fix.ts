@@ -27,7 +27,7 @@ export function parsePointer(pointer: string): string[] {
  * Throws GAMMA_ERR_LINT_FIX naming the pointer when a parent on the path does not exist, an
  * index is out of range, or the operation targets the object itself.
  */
-export function applyPatchToDocument(manifest: ManifestDocument, base: NodePath, operations: readonly JsonPatchOperation[]): void {
+export function patchDocument(manifest: ManifestDocument, base: NodePath, operations: readonly JsonPatchOperation[]): void {
   const { document } = manifest;
   for (const operation of operations) {
     const tokens = parsePointer(operation.path);
@@ -136,10 +136,10 @@ function fail(operation: JsonPatchOperation, why: string): GammaError {
 
 /**
  * Applies JSON Patch `add` and `replace` operations to a copy of plain data and returns the copy;
- * the input is not changed. Same semantics as `applyPatchToDocument` (a `replace` of a missing
+ * the input is not changed. Same semantics as `patchDocument` (a `replace` of a missing
  * key sets it). Throws GAMMA_ERR_LINT_FIX when a parent on a path does not exist.
  */
-export function applyPatchToValue(value: unknown, operations: readonly JsonPatchOperation[]): unknown {
+export function patchValue(value: unknown, operations: readonly JsonPatchOperation[]): unknown {
   const root: unknown = structuredClone(value);
   for (const operation of operations) {
     const tokens = parsePointer(operation.path);

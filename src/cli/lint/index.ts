@@ -6,7 +6,7 @@ import { parsePolicy } from '../../policy/parse.ts';
 import type { Policy } from '../../policy/policy.ts';
 import { lintUsage, parseLintArgs, type LintOptions } from './args.ts';
 import { parseSource, type ManifestDocument, type ParsedSource } from './documents.ts';
-import { applyPatchToDocument, renderSource } from './fix.ts';
+import { patchDocument, renderSource } from './fix.ts';
 import { lintSources, type RoutePatch } from './lint.ts';
 import { readLiveCluster } from './live.ts';
 import { exitCodeOf, formatJson, formatText, type LintReport } from './report.ts';
@@ -112,7 +112,7 @@ function fixSources(
     const changed = new Set<ManifestDocument>();
     let operations = 0;
     for (const { route, operations: ops } of mine) {
-      applyPatchToDocument(route.document, route.base, ops);
+      patchDocument(route.document, route.base, ops);
       changed.add(route.document);
       operations += ops.length;
     }

@@ -3,7 +3,7 @@ import type { Finding, JsonPatchOperation, RouteKind } from '../../core/types.ts
 import { staticView } from '../../cluster/static-view.ts';
 import type { Policy, PolicyMode } from '../../policy/policy.ts';
 import { isObjectRecord, type ManifestObject, type ParsedSource } from './documents.ts';
-import { applyPatchToValue } from './fix.ts';
+import { patchValue } from './fix.ts';
 import { locate, parseFieldPath } from './positions.ts';
 import { sortFindings, type LintFinding, type LintReport, type RouteRef, type Severity } from './report.ts';
 
@@ -65,7 +65,7 @@ export function lintSources(input: LintInput): LintOutcome {
     let validated = mutated;
     if (mutated.patch.length > 0) {
       patches.push({ route: manifest, operations: mutated.patch });
-      const patched = applyPatchToValue(object, mutated.patch);
+      const patched = patchValue(object, mutated.patch);
       validated = evaluate({ kind, operation: 'CREATE', namespace, object: patched }, view, input.policy);
     }
     for (const finding of mutated.mutations) findings.push(place(manifest, route, finding, input.policy.mode, true));
