@@ -57,10 +57,10 @@ async function baseline(config: ServerConfig) {
 async function webhook(config: ServerConfig) {
   // Imported here so that the baseline process loads none of the webhook's code (client-node
   // alone is tens of MB of heap): the baseline's memory is Fastify's and TLS's only.
-  const [{ KubeConfig }, { pino }, { createJudge }, { LiveClusterView }, { staticViewFromYaml }, { createMetrics }, { PolicyStore }, { buildWebhookServer }] =
+  const [{ KubeConfig }, { createLogger }, { createJudge }, { LiveClusterView }, { staticViewFromYaml }, { createMetrics }, { PolicyStore }, { buildWebhookServer }] =
     await Promise.all([
       import('@kubernetes/client-node'),
-      import('pino'),
+      import('../src/logger.ts'),
       import('../src/admission/judge.ts'),
       import('../src/cluster/live-view.ts'),
       import('../src/cluster/static-view.ts'),
@@ -68,7 +68,7 @@ async function webhook(config: ServerConfig) {
       import('../src/policy/store.ts'),
       import('../src/server/app.ts'),
     ]);
-  const logger = pino({ level: 'info' });
+  const logger = createLogger('info');
   const metrics = createMetrics();
   const policy = new PolicyStore({ logger, metrics });
   const started = performance.now();

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createJudge } from './admission/judge.ts';
 import { isClusterConfigured, loadKubeConfig } from './cluster/kube-config.ts';
 import { LiveClusterView } from './cluster/live-view.ts';
 import { staticViewFromYaml } from './cluster/static-view.ts';
 import type { Config } from './config.ts';
+import { createLogger } from './logger.ts';
 import type { ClusterView, ServiceResolver } from './core/view.ts';
 import { GammaError } from './errors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -41,7 +42,7 @@ interface ClusterWiring {
  * Starts the webhook: certificates, cluster view, policy, HTTPS server, and on SIGTERM or
  * SIGINT the graceful shutdown. Resolves once listening; the process exits when shut down.
  */
-export async function serve(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<void> {
+export async function serve(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<void> {
   const metrics = createMetrics();
   const certificates = await certificateFiles(config, logger);
   const keyPair = loadKeyPair(certificates.certFile, certificates.keyFile);

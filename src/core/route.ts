@@ -87,36 +87,47 @@ export interface RouteModel {
   readonly filterLists: readonly FilterListModel[];
 }
 
-/** Builds the model; `namespace` is the request's namespace, used when metadata has none. */
+/**
+ * Builds the model; `namespace` is the request's namespace, used when metadata has none.
+ * Plain loops: this runs on every admission, over every rule and backendRef of the route.
+ */
 export function readRoute(kind: RouteKind, namespace: string, object: unknown): RouteModel {
-  const routeNamespace = text(dig(object, 'metadata', 'namespace')) || namespace;
-  const spec = record(dig(object, 'spec'));
-  const parents = list(spec?.parentRefs).flatMap((ref, index) => readParent(ref, index, routeNamespace));
+  const metadata = record(record(object)?.metadata);
+  const routeNamespace = text(metadata?.namespace) || namespace;
+  const spec = record(record(object)?.spec);
+  const parents: ParentRefModel[] = [];
+  const parentRefs = list(spec?.parentRefs);
+  for (let index = 0; index < parentRefs.length; index++) {
+    const parent = readParent(parentRefs[index], index, routeNamespace);
+    if (parent !== undefined) parents.push(parent);
+  }
   const rules: RuleModel[] = [];
   const backends: BackendRefModel[] = [];
   const filterLists: FilterListModel[] = [];
-  list(spec?.rules).forEach((value, index) => {
-    const rule = record(value);
-    if (rule === undefined) return;
+  const specRules = list(spec?.rules);
+  for (let index = 0; index < specRules.length; index++) {
+    const rule = record(specRules[index]);
+    if (rule === undefined) continue;
     const path: Path = ['spec', 'rules', index];
     rules.push({ index, path, rule });
-    const ruleFilters = readFilters(rule.filters, () => [...path, 'filters']);
+    const ruleFilters = readFilters(rule.filters, path);
     filterLists.push({ ruleIndex: index, level: 'rule', filters: ruleFilters });
-    backends.push(...mirrorBackends(ruleFilters, index, routeNamespace));
-    list(rule.backendRefs).forEach((ref, b) => {
+    addMirrorBackends(backends, ruleFilters, index, routeNamespace);
+    const refs = list(rule.backendRefs);
+    for (let b = 0; b < refs.length; b++) {
       const refPath: Path = [...path, 'backendRefs', b];
-      const backend = readBackend(ref, refPath, index, routeNamespace, false);
-      if (backend === undefined) return;
+      const backend = readBackend(refs[b], refPath, index, routeNamespace, false);
+      if (backend === undefined) continue;
       backends.push(backend);
-      const refFilters = readFilters(backend.ref.filters, () => [...refPath, 'filters']);
+      const refFilters = readFilters(backend.ref.filters, refPath);
       filterLists.push({ ruleIndex: index, level: 'backendRef', filters: refFilters });
-      backends.push(...mirrorBackends(refFilters, index, routeNamespace));
-    });
-  });
+      addMirrorBackends(backends, refFilters, index, routeNamespace);
+    }
+  }
   return {
     kind,
     namespace: routeNamespace,
-    name: text(dig(object, 'metadata', 'name')),
+    name: text(metadata?.name),
     spec,
     parents,
     meshParents: parents.filter((p) => p.mesh),
@@ -126,24 +137,22 @@ export function readRoute(kind: RouteKind, namespace: string, object: unknown): 
   };
 }
 
-function readParent(value: unknown, index: number, routeNamespace: string): ParentRefModel[] {
+function readParent(value: unknown, index: number, routeNamespace: string): ParentRefModel | undefined {
   const ref = record(value);
-  if (ref === undefined) return [];
-  return [
-    {
-      index,
-      path: ['spec', 'parentRefs', index],
-      ref,
-      group: parentGroup(ref),
-      kind: parentKind(ref),
-      name: text(ref.name),
-      namespace: text(ref.namespace) || routeNamespace,
-      port: integer(ref.port),
-      sectionName: text(ref.sectionName),
-      mesh: isMeshParent(ref),
-      misgrouped: isMisgroupedServiceParent(ref),
-    },
-  ];
+  if (ref === undefined) return undefined;
+  return {
+    index,
+    path: ['spec', 'parentRefs', index],
+    ref,
+    group: parentGroup(ref),
+    kind: parentKind(ref),
+    name: text(ref.name),
+    namespace: text(ref.namespace) || routeNamespace,
+    port: integer(ref.port),
+    sectionName: text(ref.sectionName),
+    mesh: isMeshParent(ref),
+    misgrouped: isMisgroupedServiceParent(ref),
+  };
 }
 
 function readBackend(
@@ -171,22 +180,18 @@ function readBackend(
   };
 }
 
-// readFilters and mirrorBackends run for every rule and every backendRef, most of which have no
-// filters: plain loops, and the filters' path is only built when there is a filter to give it to.
-function readFilters(value: unknown, path: () => Path): FilterModel[] {
+// Most rules and backendRefs have no filters: the filters' paths are only built for a filter.
+function readFilters(value: unknown, ownerPath: Path): FilterModel[] {
   const items = list(value);
   const out: FilterModel[] = [];
-  if (items.length === 0) return out;
-  const base = path();
   for (let i = 0; i < items.length; i++) {
     const filter = record(items[i]);
-    if (filter !== undefined) out.push({ path: [...base, i], filter, type: text(filter.type) });
+    if (filter !== undefined) out.push({ path: [...ownerPath, 'filters', i], filter, type: text(filter.type) });
   }
   return out;
 }
 
-function mirrorBackends(filters: readonly FilterModel[], ruleIndex: number, routeNamespace: string): BackendRefModel[] {
-  const out: BackendRefModel[] = [];
+function addMirrorBackends(backends: BackendRefModel[], filters: readonly FilterModel[], ruleIndex: number, routeNamespace: string): void {
   for (const f of filters) {
     if (f.type !== 'RequestMirror') continue;
     const backend = readBackend(
@@ -196,7 +201,6 @@ function mirrorBackends(filters: readonly FilterModel[], ruleIndex: number, rout
       routeNamespace,
       true,
     );
-    if (backend !== undefined) out.push(backend);
+    if (backend !== undefined) backends.push(backend);
   }
-  return out;
 }

@@ -2,39 +2,34 @@
  * Backend rules (RULES.md "Backends", MR201-MR207): rules[].backendRefs and the filters'
  * requestMirror.backendRef, at rule and backendRef level.
  */
-import type { BackendRefModel, RouteModel } from '../core/route.ts';
+import type { BackendRefModel } from '../core/route.ts';
 import { isExternalName, portByNumber, portList, serviceKey } from '../core/services.ts';
-import type { ClusterView, ServiceInfo } from '../core/view.ts';
+import type { ServiceInfo } from '../core/view.ts';
 import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, list } from '../gateway/index.ts';
 import { defaultBackendPort } from './defaults.ts';
-import { bothKinds, finding, type Rule, type RuleContext } from './rule.ts';
+import { bothKinds, finding, type Rule } from './rule.ts';
+import { oncePerView } from './walk.ts';
 
 /** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
 export const SERVICE_IMPORT_FEATURE = 'ServiceImport';
 
-type ServiceBackend = { readonly backend: BackendRefModel & { name: string }; readonly service: ServiceInfo | undefined };
+type ServiceBackend = { readonly backend: BackendRefModel; readonly name: string; readonly service: ServiceInfo | undefined };
 
 /**
- * serviceBackends of the last route and view it was asked for: four rules read it in a row, so the
- * view is asked once per backend (one slot, as in walk.ts, not a WeakMap).
+ * Each named core Service backend, and its Service when the view knows it. Four rules read it in
+ * a row, so the view is asked once per backend.
  */
-let lastServiceBackends: { readonly route: RouteModel; readonly view: ClusterView; readonly value: readonly ServiceBackend[] } | undefined;
-
-/** Each named core Service backend, and its Service when the view knows it. */
-function serviceBackends({ route, view }: RuleContext): readonly ServiceBackend[] {
-  const known = lastServiceBackends;
-  if (known !== undefined && known.route === route && known.view === view) return known.value;
-  const value = route.backends.flatMap((backend) =>
-    !backend.coreService || backend.name === undefined
-      ? []
-      : [{ backend: { ...backend, name: backend.name }, service: view.service(backend.namespace, backend.name) }],
-  );
-  lastServiceBackends = { route, view, value };
+const serviceBackends = oncePerView(({ route, view }): readonly ServiceBackend[] => {
+  const value: ServiceBackend[] = [];
+  for (const backend of route.backends) {
+    const { name } = backend;
+    if (backend.coreService && name !== undefined) value.push({ backend, name, service: view.service(backend.namespace, name) });
+  }
   return value;
-}
+});
 
-function describe(backend: BackendRefModel & { name: string }): string {
-  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, backend.name)}`;
+function describe({ backend, name }: ServiceBackend): string {
+  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, name)}`;
 }
 
 export const mr201: Rule = {
@@ -46,7 +41,7 @@ export const mr201: Rule = {
   check: (context) =>
     serviceBackends(context)
       .filter(({ backend, service }) => service === undefined && backend.weight !== 0)
-      .map(({ backend }) => finding(backend.path, `${describe(backend)} not found; create it or fix the name`)),
+      .map((b) => finding(b.backend.path, `${describe(b)} not found; create it or fix the name`)),
 };
 
 export const mr202: Rule = {
@@ -58,7 +53,7 @@ export const mr202: Rule = {
   check: (context) =>
     serviceBackends(context)
       .filter(({ service }) => service !== undefined && isExternalName(service))
-      .map(({ backend }) => finding(backend.path, `${describe(backend)} is ExternalName; use a Service with endpoints`)),
+      .map((b) => finding(b.backend.path, `${describe(b)} is ExternalName; use a Service with endpoints`)),
 };
 
 export const mr203: Rule = {
@@ -68,11 +63,12 @@ export const mr203: Rule = {
   defaultAction: 'warn',
   status: { condition: 'ResolvedRefs', reason: RouteReason.BackendNotFound },
   check: (context) =>
-    serviceBackends(context).flatMap(({ backend, service }) =>
-      service === undefined || isExternalName(service) || backend.port === undefined || portByNumber(service, backend.port) !== undefined
+    serviceBackends(context).flatMap((b) => {
+      const { backend, service } = b;
+      return service === undefined || isExternalName(service) || backend.port === undefined || portByNumber(service, backend.port) !== undefined
         ? []
-        : [finding([...backend.path, 'port'], `${describe(backend)} has no port ${backend.port}; ports: ${portList(service)}`)],
-    ),
+        : [finding([...backend.path, 'port'], `${describe(b)} has no port ${backend.port}; ports: ${portList(service)}`)];
+    }),
 };
 
 export const mr204: Rule = {

@@ -1,5 +1,4 @@
 /** Filter rules (MR302, MR303, MR304, MR310): header modifiers and path modifiers. */
-import type { Path } from '../core/path.ts';
 import {
   HEADER_NAME_MAX_LENGTH,
   HEADER_NAME_PATTERN,
@@ -10,7 +9,7 @@ import {
   text,
 } from '../gateway/index.ts';
 import { bothKinds, finding, httpOnly, type RawFinding, type Rule } from './rule.ts';
-import { entries, headerModifiers, matches } from './walk.ts';
+import { entries, entryPath, headerModifiers, matches, seenBefore, type NamedEntry } from './walk.ts';
 
 export const mr302: Rule = {
   id: 'MR302',
@@ -21,20 +20,18 @@ export const mr302: Rule = {
   check: ({ route }) => {
     // Loops rather than spread lists: this runs over every header modifier of every rule.
     const out: RawFinding[] = [];
+    const twice = (name: string) => `header ${name} has more than one action in this filter (case-insensitive); keep one`;
     for (const { path, modifier } of headerModifiers(route)) {
       const seen = new Set<string>();
-      const note = (name: string, itemPath: () => Path): void => {
-        const key = name.toLowerCase();
-        if (!seen.has(key)) seen.add(key);
-        else out.push(finding(itemPath(), `header ${name} has more than one action in this filter (case-insensitive); keep one`));
-      };
       for (const key of ['set', 'add']) {
-        for (const e of entries(modifier, key, path)) if (e.name !== undefined) note(e.name, () => [...e.path, 'name']);
+        for (const e of entries(modifier, key, path)) {
+          if (e.name !== undefined && seenBefore(seen, e.name)) out.push(finding(entryPath(e, 'name'), twice(e.name)));
+        }
       }
       const removed = list(modifier.remove);
       for (let k = 0; k < removed.length; k++) {
         const name = text(removed[k]);
-        if (name !== undefined) note(name, () => [...path, 'remove', k]);
+        if (name !== undefined && seenBefore(seen, name)) out.push(finding([...path, 'remove', k], twice(name)));
       }
     }
     return out;
@@ -78,19 +75,24 @@ export const mr304: Rule = {
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
   check: ({ route }) => {
-    // Rules by index, built once: a lookup per filter list made thousands of rules quadratic.
-    const rules = new Map(route.rules.map((r) => [r.index, r.rule]));
-    return route.filterLists.flatMap(({ ruleIndex, filters }) => {
-      const rule = rules.get(ruleIndex);
-      if (rule === undefined || singlePathPrefix(rule)) return [];
-      return filters.flatMap((f) =>
-        (['requestRedirect', 'urlRewrite'] as const).flatMap((key) =>
-          dig(f.filter, key, 'path', 'type') === 'ReplacePrefixMatch'
-            ? [finding([...f.path, key, 'path'], 'ReplacePrefixMatch needs exactly one match, of type PathPrefix, in its rule')]
-            : [],
-        ),
-      );
-    });
+    // Plain loops, and a rule's matches read only when it has a prefix-replacing filter: this
+    // runs over every filter list of every rule, and most lists are empty.
+    const out: RawFinding[] = [];
+    let rules: Map<number, Readonly<Record<string, unknown>>> | undefined;
+    for (const { ruleIndex, filters } of route.filterLists) {
+      for (const f of filters) {
+        for (const key of ['requestRedirect', 'urlRewrite'] as const) {
+          if (dig(f.filter, key, 'path', 'type') !== 'ReplacePrefixMatch') continue;
+          // Rules by index, built once: a lookup per filter list made thousands of rules quadratic.
+          rules ??= new Map(route.rules.map((r) => [r.index, r.rule]));
+          const rule = rules.get(ruleIndex);
+          if (rule !== undefined && !singlePathPrefix(rule)) {
+            out.push(finding([...f.path, key, 'path'], 'ReplacePrefixMatch needs exactly one match, of type PathPrefix, in its rule'));
+          }
+        }
+      }
+    }
+    return out;
   },
 };
 
@@ -100,23 +102,20 @@ export const mr310: Rule = {
   referential: false,
   defaultAction: 'warn',
   check: ({ route }) => {
-    const values: { path: Path; value: string }[] = [];
-    for (const { match, path } of matches(route)) {
-      for (const { entry, path: p } of entries(match, 'headers', path)) {
-        const value = text(entry.value);
-        if (value !== undefined && entry.type !== 'RegularExpression') values.push({ path: [...p, 'value'], value });
+    // The path is built only for a value that is not printable: nearly all of them are.
+    const out: RawFinding[] = [];
+    const check = (e: NamedEntry): void => {
+      const value = text(e.entry.value);
+      if (value !== undefined && !isPrintableHeaderValue(value)) {
+        out.push(finding(entryPath(e, 'value'), 'header value should be printable ASCII with single spaces or tabs between words'));
       }
+    };
+    for (const { match, path } of matches(route)) {
+      for (const e of entries(match, 'headers', path)) if (e.entry.type !== 'RegularExpression') check(e);
     }
     for (const { modifier, path } of headerModifiers(route)) {
-      for (const key of ['set', 'add']) {
-        for (const { entry, path: p } of entries(modifier, key, path)) {
-          const value = text(entry.value);
-          if (value !== undefined) values.push({ path: [...p, 'value'], value });
-        }
-      }
+      for (const key of ['set', 'add']) for (const e of entries(modifier, key, path)) check(e);
     }
-    return values
-      .filter(({ value }) => !isPrintableHeaderValue(value))
-      .map(({ path }) => finding(path, 'header value should be printable ASCII with single spaces or tabs between words'));
+    return out;
   },
 };

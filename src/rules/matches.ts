@@ -1,8 +1,8 @@
 /** Match rules (MR301, MR306, MR307): what the CRD cannot say about header, path and method matches. */
 import type { Path } from '../core/path.ts';
-import { dig, re2SyntaxError, record, text } from '../gateway/index.ts';
+import { re2SyntaxError, record, text } from '../gateway/index.ts';
 import { bothKinds, finding, type RawFinding, type Rule } from './rule.ts';
-import { entries, matches } from './walk.ts';
+import { entries, entryPath, matches, seenBefore } from './walk.ts';
 
 export const mr301: Rule = {
   id: 'MR301',
@@ -10,19 +10,18 @@ export const mr301: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route }) =>
-    matches(route).flatMap(({ match, path }) => {
+  check: ({ route }) => {
+    const out: RawFinding[] = [];
+    for (const { match, path } of matches(route)) {
       const seen = new Set<string>();
-      return entries(match, 'headers', path).flatMap(({ name, path: headerPath }) => {
-        if (name === undefined) return [];
-        const key = name.toLowerCase();
-        if (!seen.has(key)) {
-          seen.add(key);
-          return [];
+      for (const header of entries(match, 'headers', path)) {
+        if (header.name !== undefined && seenBefore(seen, header.name)) {
+          out.push(finding(entryPath(header, 'name'), `header ${header.name} is matched twice (names are case-insensitive); merge them`));
         }
-        return [finding([...headerPath, 'name'], `header ${name} is matched twice (names are case-insensitive); merge them`)];
-      });
-    }),
+      }
+    }
+    return out;
+  },
 };
 
 export const mr306: Rule = {
@@ -43,23 +42,25 @@ export const mr306: Rule = {
 /** Every RegularExpression value of a route: path, header, query parameter, gRPC service and method. */
 function regexValues(route: Parameters<typeof matches>[0]): { path: Path; value: string }[] {
   const out: { path: Path; value: string }[] = [];
-  const add = (path: Path, value: unknown): void => {
-    const v = text(value);
-    if (v !== undefined) out.push({ path, value: v });
-  };
+  const http = route.kind === 'HTTPRoute';
   for (const { match, path } of matches(route)) {
-    if (route.kind === 'HTTPRoute' && dig(match, 'path', 'type') === 'RegularExpression') {
-      add([...path, 'path', 'value'], dig(match, 'path', 'value'));
+    const matchPath = record(match.path);
+    if (http && matchPath?.type === 'RegularExpression') {
+      const value = text(matchPath.value);
+      if (value !== undefined) out.push({ path: [...path, 'path', 'value'], value });
     }
     for (const key of ['headers', 'queryParams']) {
-      for (const { entry, path: entryPath } of entries(match, key, path)) {
-        if (entry.type === 'RegularExpression') add([...entryPath, 'value'], entry.value);
+      for (const e of entries(match, key, path)) {
+        const value = e.entry.type === 'RegularExpression' ? text(e.entry.value) : undefined;
+        if (value !== undefined) out.push({ path: entryPath(e, 'value'), value });
       }
     }
     const method = record(match.method);
-    if (route.kind === 'GRPCRoute' && method?.type === 'RegularExpression') {
-      add([...path, 'method', 'service'], method.service);
-      add([...path, 'method', 'method'], method.method);
+    if (!http && method?.type === 'RegularExpression') {
+      for (const key of ['service', 'method']) {
+        const value = text(method[key]);
+        if (value !== undefined) out.push({ path: [...path, 'method', key], value });
+      }
     }
   }
   return out;

@@ -4,13 +4,20 @@ import type { ParentRefModel } from '../core/route.ts';
 import type { ServiceInfo } from '../core/view.ts';
 import { RouteReason, list } from '../gateway/index.ts';
 import { fixServiceParentGroup } from './defaults.ts';
-import { bothKinds, finding, type RawFinding, type Rule, type RuleContext } from './rule.ts';
+import { bothKinds, finding, type RawFinding, type Rule } from './rule.ts';
+import { oncePerView } from './walk.ts';
 
-/** Each mesh parent with a name, and its Service when the view knows it. */
-function parentServices({ route, view }: RuleContext): { parent: ParentRefModel & { name: string }; service: ServiceInfo | undefined }[] {
-  return route.meshParents.flatMap((parent) =>
-    parent.name === undefined ? [] : [{ parent: { ...parent, name: parent.name }, service: view.service(parent.namespace, parent.name) }],
-  );
+/** Each mesh parent with a name, and its Service when the view knows it (five rules read it). */
+const parentServices = oncePerView(({ route, view }) => {
+  const out: { parent: ParentRefModel & { name: string }; service: ServiceInfo | undefined }[] = [];
+  for (const parent of route.meshParents) {
+    if (hasName(parent)) out.push({ parent, service: view.service(parent.namespace, parent.name) });
+  }
+  return out;
+});
+
+function hasName(parent: ParentRefModel): parent is ParentRefModel & { name: string } {
+  return parent.name !== undefined;
 }
 
 export const mr101: Rule = {

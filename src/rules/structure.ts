@@ -25,21 +25,30 @@ export const mr305: Rule = {
   },
 };
 
-/** Every duration string of the route's rules, with its path. */
+/** The duration fields of a route rule: the object holding them, then the keys within it. */
+const durationFields: readonly (readonly [string, readonly string[]])[] = [
+  ['timeouts', ['request', 'backendRequest']],
+  ['retry', ['backoff']],
+  ['sessionPersistence', ['absoluteTimeout', 'idleTimeout']],
+];
+
+/**
+ * Every duration string of the route's rules, with its path. Plain loops, each holder read once:
+ * this runs over every rule of every route, and most rules have few or none of these fields.
+ */
 function durations(route: RouteModel): { path: Path; value: string }[] {
-  const fields: readonly (readonly string[])[] = [
-    ['timeouts', 'request'],
-    ['timeouts', 'backendRequest'],
-    ['retry', 'backoff'],
-    ['sessionPersistence', 'absoluteTimeout'],
-    ['sessionPersistence', 'idleTimeout'],
-  ];
-  return route.rules.flatMap(({ rule, path }) =>
-    fields.flatMap((keys) => {
-      const value = text(dig(rule, ...keys));
-      return value === undefined ? [] : [{ path: [...path, ...keys], value }];
-    }),
-  );
+  const out: { path: Path; value: string }[] = [];
+  for (const { rule, path } of route.rules) {
+    for (const [holderKey, keys] of durationFields) {
+      const holder = record(rule[holderKey]);
+      if (holder === undefined) continue;
+      for (const key of keys) {
+        const value = text(holder[key]);
+        if (value !== undefined) out.push({ path: [...path, holderKey, key], value });
+      }
+    }
+  }
+  return out;
 }
 
 export const mr308: Rule = {
@@ -49,17 +58,18 @@ export const mr308: Rule = {
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
   check: ({ route }) => {
-    const malformed = durations(route)
-      .filter(({ value }) => parseDuration(value) === undefined)
-      .map(({ path, value }) => finding(path, `duration ${JSON.stringify(value)} is not valid; use e.g. 10s, 1m30s or 500ms`));
-    const inverted = route.rules.flatMap(({ rule, path }): RawFinding[] => {
+    const out: RawFinding[] = [];
+    for (const { path, value } of durations(route)) {
+      if (parseDuration(value) === undefined) out.push(finding(path, `duration ${JSON.stringify(value)} is not valid; use e.g. 10s, 1m30s or 500ms`));
+    }
+    for (const { rule, path } of route.rules) {
       const timeouts = record(rule.timeouts);
       const request = text(timeouts?.request);
-      return backendRequestExceedsRequest(request, text(timeouts?.backendRequest))
-        ? [finding([...path, 'timeouts', 'backendRequest'], `backendRequest is longer than request (${request}); shorten it`)]
-        : [];
-    });
-    return [...malformed, ...inverted];
+      if (backendRequestExceedsRequest(request, text(timeouts?.backendRequest))) {
+        out.push(finding([...path, 'timeouts', 'backendRequest'], `backendRequest is longer than request (${request}); shorten it`));
+      }
+    }
+    return out;
   },
   mutate: defaultTimeouts,
 };

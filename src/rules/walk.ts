@@ -1,6 +1,7 @@
 /** Walks over the parts of route rules that several match and filter rules read, with paths. */
 import type { Path } from '../core/path.ts';
 import type { FilterModel, RouteModel } from '../core/route.ts';
+import type { ClusterView } from '../core/view.ts';
 import { list, record, text } from '../gateway/index.ts';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -32,6 +33,20 @@ function once<T>(slot: Slot<T>, route: RouteModel, walk: (route: RouteModel) => 
   return value;
 }
 
+/**
+ * `walk` over a route and the cluster view, done once per pair and shared by the rules that run
+ * after it (the view is part of the key: lint and status read the same route model with others).
+ */
+export function oncePerView<T>(walk: (context: { readonly route: RouteModel; readonly view: ClusterView }) => T) {
+  let last: { readonly route: RouteModel; readonly view: ClusterView; readonly value: T } | undefined;
+  return (context: { readonly route: RouteModel; readonly view: ClusterView }): T => {
+    if (last !== undefined && last.route === context.route && last.view === context.view) return last.value;
+    const value = walk(context);
+    last = { route: context.route, view: context.view, value };
+    return value;
+  };
+}
+
 const matchesOf: Slot<readonly MatchModel[]> = { route: undefined, value: undefined };
 const filtersOf: Slot<readonly FilterModel[]> = { route: undefined, value: undefined };
 const modifiersOf: Slot<readonly { path: Path; modifier: Json }[]> = { route: undefined, value: undefined };
@@ -51,22 +66,32 @@ export function matches(route: RouteModel): readonly MatchModel[] {
   });
 }
 
+/**
+ * One object entry of a list field. Its path is not built here: most entries have no finding,
+ * and this runs for every match and modifier of every rule; `entryPath` builds it on demand.
+ */
 export interface NamedEntry {
-  readonly path: Path;
+  readonly ownerPath: Path;
+  readonly key: string;
+  readonly index: number;
   readonly entry: Json;
   readonly name: string | undefined;
 }
 
 /** The object entries of a list field (`headers`, `queryParams`, `set`, `add`), with their names. */
 export function entries(owner: Json, key: string, ownerPath: Path): NamedEntry[] {
-  // A plain loop: this runs for every match and modifier of every rule that reads them.
   const items = list(owner[key]);
   const out: NamedEntry[] = [];
-  for (let k = 0; k < items.length; k++) {
-    const entry = record(items[k]);
-    if (entry !== undefined) out.push({ path: [...ownerPath, key, k], entry, name: text(entry.name) });
+  for (let index = 0; index < items.length; index++) {
+    const entry = record(items[index]);
+    if (entry !== undefined) out.push({ ownerPath, key, index, entry, name: text(entry.name) });
   }
   return out;
+}
+
+/** The path of an entry's field `field`, e.g. `...headers[2].name`. */
+export function entryPath(e: NamedEntry, field: string): Path {
+  return [...e.ownerPath, e.key, e.index, field];
 }
 
 /** Every filter of every filter list (rule level and backendRef level). */
@@ -90,4 +115,12 @@ export function headerModifiers(route: RouteModel): readonly { path: Path; modif
     }
     return out;
   });
+}
+
+/** True when `name` was seen before, case-insensitively (header names); records it otherwise. */
+export function seenBefore(seen: Set<string>, name: string): boolean {
+  const key = name.toLowerCase();
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return false;
 }

@@ -3,7 +3,6 @@ import { evaluate } from '../../src/core/index.ts';
 import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, summarize, view } from '../builders.ts';
 
 type Rules = NonNullable<ReturnType<typeof httpRoute>['spec']['rules']>;
-type Rule = Rules[number];
 
 describe('structure rules', () => {
   it.each<[string, string, Rules, string[]]>([
