@@ -24,6 +24,7 @@ import { ensureDevelopmentCertificates } from '../src/server/certificates.ts';
 import { startApiServer, type ApiServer, type KubeObject } from '../test/support/apiserver/index.ts';
 import { measureCore, type CoreTiming } from './core-timing.ts';
 import { clusterObjects, reviewBodies, type ClusterSize } from './fixtures.ts';
+import type { FixedRateConfig } from './fixed-rate.ts';
 import type { LoadConfig, LoadResult } from './load.ts';
 import type { ServerConfig, ServerStats } from './server.ts';
 import { compileBenchServer } from './compiled.ts';
@@ -235,8 +236,9 @@ async function startServer(config: ServerConfig, execArgv: readonly string[], re
   }
 }
 
-async function runUndici(config: LoadConfig): Promise<LoadResult> {
-  const child = new Child('load.ts', [], []);
+/** Runs a load generator (`load.ts` or `fixed-rate.ts`) in its own process with `config`. */
+async function runClient(script: string, config: LoadConfig | FixedRateConfig): Promise<LoadResult> {
+  const child = new Child(script, [], []);
   const result = child.next<{ result: LoadResult }>('result', config.warmupMs + config.durationMs + 60_000);
   child.send(config);
   const { result: measured } = await result;
@@ -356,9 +358,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const closedLoad = async (origin: string, pathname: string, body: string): Promise<LoadResult> =>
     useWrk
       ? runWrk({ url: `${origin}${pathname}`, body, connections: timing.connections, warmupMs: timing.warmupMs, durationMs: timing.durationMs })
-      : runUndici({ origin, ca, path: pathname, body, connections: timing.connections, warmupMs: timing.warmupMs, durationMs: timing.durationMs });
+      : runClient('load.ts', { origin, ca, path: pathname, body, connections: timing.connections, warmupMs: timing.warmupMs, durationMs: timing.durationMs });
   const fixedLoad = (origin: string, pathname: string, body: string): Promise<LoadResult> =>
-    runUndici({ origin, ca, path: pathname, body, connections: 32, warmupMs: timing.warmupMs, durationMs: timing.rateDurationMs, rate: timing.rate });
+    runClient('fixed-rate.ts', { origin, ca, path: pathname, body, connections: 32, warmupMs: timing.warmupMs, durationMs: timing.rateDurationMs, rate: timing.rate });
 
   log('the judge alone, in process');
   const core = await measureCore(size, smoke ? 3 : 30, smoke ? 20 : 200);

@@ -1,15 +1,10 @@
 /**
- * The Node load generator, run as its own process (the server under test has its own event loop
- * and cores to itself as far as 2 cores allow). HTTPS keep-alive through an undici Pool; each
- * request's latency is taken with `process.hrtime.bigint()` from just before it is handed to the
- * pool to the end of its body, and recorded in nanoseconds in an HDR histogram (3 significant
- * digits), so percentiles keep microsecond resolution.
- *
- * Two shapes:
- * - closed loop (`rate` absent): `connections` requests in flight at all times;
- * - open loop (`rate` set): requests are sent on a fixed schedule whatever the answers do, from
- *   a 1 ms timer; the report says how far sending fell behind the schedule (`maxLagUs`), so a
- *   client that could not keep the rate is visible.
+ * The Node closed-loop load generator (the smoke run's, and `--client undici`), run as its own
+ * process (the server under test has its own event loop and cores to itself as far as 2 cores
+ * allow). HTTPS keep-alive through an undici Pool, `connections` requests in flight at all times;
+ * each request's latency is taken with `process.hrtime.bigint()` from just before it is handed to
+ * the pool to the end of its body, and recorded in nanoseconds in an HDR histogram (3 significant
+ * digits), so percentiles keep microsecond resolution. The fixed-rate runs use `fixed-rate.ts`.
  *
  * Requests finishing during `warmupMs` are not recorded. An answer counts as an error unless it is
  * HTTP 200 with `"allowed":true` in its body. Receives one `LoadConfig` message, answers one
@@ -28,13 +23,11 @@ export interface LoadConfig {
   readonly connections: number;
   readonly warmupMs: number;
   readonly durationMs: number;
-  /** Requests per second for an open-loop run; absent for closed loop. */
-  readonly rate?: number;
 }
 
 /** What one run measured. Latencies in microseconds. */
 export interface LoadResult {
-  readonly client: 'undici' | 'wrk';
+  readonly client: 'undici' | 'wrk' | 'fixed-rate';
   readonly requests: number;
   readonly errors: number;
   readonly seconds: number;
@@ -43,7 +36,7 @@ export interface LoadResult {
   readonly p99Us: number;
   readonly p999Us: number;
   readonly maxUs: number;
-  /** Open loop only: the largest delay between a request's scheduled and actual send. */
+  /** Fixed rate only: the largest delay between a request's scheduled and actual send. */
   readonly maxLagUs?: number;
 }
 
@@ -81,37 +74,10 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     if (ok) recorded.recordValue(elapsed);
     else errors += 1;
   };
-  let maxLagUs: number | undefined;
-  if (config.rate === undefined) {
-    const loop = async () => {
-      while (performance.now() < end) await send();
-    };
-    await Promise.all(Array.from({ length: config.connections }, loop));
-  } else {
-    const rate = config.rate;
-    maxLagUs = 0;
-    const inFlight = new Set<Promise<void>>();
-    let sent = 0;
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        const now = performance.now();
-        if (now >= end) {
-          clearInterval(timer);
-          resolve();
-          return;
-        }
-        const due = Math.floor(((now - started) * rate) / 1000);
-        for (; sent < due; sent++) {
-          const scheduled = started + (sent * 1000) / rate;
-          maxLagUs = Math.max(maxLagUs ?? 0, Math.round((now - scheduled) * 1000));
-          const p = send();
-          inFlight.add(p);
-          void p.finally(() => inFlight.delete(p));
-        }
-      }, 1);
-    });
-    await Promise.all(inFlight);
-  }
+  const loop = async () => {
+    while (performance.now() < end) await send();
+  };
+  await Promise.all(Array.from({ length: config.connections }, loop));
   const seconds = config.durationMs / 1000;
   await pool.close();
   const micro = (percentile: number) => Math.round(recorded.getValueAtPercentile(percentile) / 100) / 10;
@@ -125,7 +91,6 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     p99Us: micro(99),
     p999Us: micro(99.9),
     maxUs: Math.round(recorded.maxValue / 100) / 10,
-    ...(maxLagUs === undefined ? {} : { maxLagUs }),
   };
 }
 
