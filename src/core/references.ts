@@ -1,5 +1,4 @@
 /** The core Services a route names, so that a door can fetch cache misses before `evaluate`. */
-import { isMisgroupedServiceParent } from '../gateway/index.ts';
 import { readRoute, type RouteModel } from './route.ts';
 import type { EvaluationRequest } from './types.ts';
 
@@ -17,20 +16,18 @@ export function referencedServices(request: Pick<EvaluationRequest, 'kind' | 'na
   return servicesNamedBy(readRoute(request.kind, request.namespace, request.object));
 }
 
-/** `referencedServices` of a route already read with `readRoute`. */
+/** `referencedServices` of a route already read with `readRoute`. Runs on every admission: plain loops. */
 export function servicesNamedBy(route: RouteModel): ServiceRef[] {
-  const refs = [
-    ...route.parents.filter((p) => p.mesh || isMisgroupedServiceParent(p.ref)),
-    ...route.backends.filter((b) => b.coreService),
-  ];
   const seen = new Set<string>();
   const out: ServiceRef[] = [];
-  for (const { namespace, name } of refs) {
-    if (name === undefined || name === '') continue;
+  const add = (namespace: string, name: string | undefined): void => {
+    if (name === undefined || name === '') return;
     const key = `${namespace}/${name}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     out.push({ namespace, name });
-  }
+  };
+  for (const p of route.parents) if (p.mesh || p.misgrouped) add(p.namespace, p.name);
+  for (const b of route.backends) if (b.coreService) add(b.namespace, b.name);
   return out;
 }
