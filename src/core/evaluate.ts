@@ -2,13 +2,13 @@
 import { dig, jsonEqual } from '../gateway/index.ts';
 import type { Policy } from '../policy/policy.ts';
 import { ruleCatalog } from '../rules/index.ts';
-import type { RuleContext } from '../rules/rule.ts';
+import type { Rule, RuleContext } from '../rules/rule.ts';
 import { actionFor } from './actions.ts';
 import { fieldPath } from './path.ts';
 import { readRoute, type RouteModel } from './route.ts';
 import { selectorMatches } from './selector.ts';
 import { parentVerdicts } from './status.ts';
-import type { Evaluation, EvaluationRequest, Finding, JsonPatchOperation } from './types.ts';
+import type { Action, Evaluation, EvaluationRequest, Finding, JsonPatchOperation, RouteKind } from './types.ts';
 import type { ClusterView } from './view.ts';
 
 const unjudged: Evaluation = Object.freeze({ judged: false, findings: [], patch: [], mutations: [], parents: [] });
@@ -21,12 +21,38 @@ function exempt(namespace: string, view: ClusterView, policy: Policy): boolean {
   return labels !== undefined && selectorMatches(selector, labels);
 }
 
+/** A rule of the catalog that runs under a policy, with the action the policy gives it. */
+interface ActiveRule {
+  readonly rule: Rule;
+  readonly action: Exclude<Action, 'off'>;
+}
+
+/**
+ * The rules that run for each route kind under one policy, in catalog order. The same for every
+ * admission until the policy changes, so it is worked out once per policy object (the last one).
+ */
+let active: { readonly policy: Policy; readonly byKind: ReadonlyMap<RouteKind, readonly ActiveRule[]> } | undefined;
+
+function activeRules(policy: Policy, kind: RouteKind): readonly ActiveRule[] {
+  if (active?.policy !== policy) {
+    const byKind = new Map<RouteKind, ActiveRule[]>();
+    for (const rule of ruleCatalog) {
+      const action = actionFor(rule, policy);
+      if (action === 'off') continue;
+      for (const k of rule.kinds) {
+        const list = byKind.get(k);
+        if (list === undefined) byKind.set(k, [{ rule, action }]);
+        else list.push({ rule, action });
+      }
+    }
+    active = { policy, byKind };
+  }
+  return active.byKind.get(kind) ?? [];
+}
+
 function runRules(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of ruleCatalog) {
-    if (!rule.kinds.includes(context.route.kind)) continue;
-    const action = actionFor(rule, context.policy);
-    if (action === 'off') continue;
+  for (const { rule, action } of activeRules(context.policy, context.route.kind)) {
     for (const raw of rule.check(context)) {
       const base = { ruleId: rule.id, action, path: fieldPath(raw.path), message: raw.message };
       findings.push(raw.parentIndex === undefined ? base : { ...base, parentIndex: raw.parentIndex });
@@ -48,9 +74,8 @@ function ratchet(findings: readonly Finding[], stored: readonly Finding[]): Find
 function runMutations(context: RuleContext): { patch: JsonPatchOperation[]; mutations: Finding[] } {
   const patch: JsonPatchOperation[] = [];
   const mutations: Finding[] = [];
-  for (const rule of ruleCatalog) {
-    if (rule.mutate === undefined || !rule.kinds.includes(context.route.kind)) continue;
-    if (actionFor(rule, context.policy) === 'off') continue;
+  for (const { rule } of activeRules(context.policy, context.route.kind)) {
+    if (rule.mutate === undefined) continue;
     for (const proposal of rule.mutate(context)) {
       patch.push(proposal.operation);
       mutations.push({ ruleId: rule.id, action: 'warn', path: fieldPath(proposal.path), message: proposal.message });
