@@ -75,7 +75,7 @@ export function renderMarkdown(report: BenchReport): string {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...report.fixedRate.map(fixedRow),
     '',
-    `**Server memory** (end of its phases; peak sampled every 100 ms${report.scale ? `; the ${report.scale.services}-Service rows are the server compiled to JavaScript as the image runs it, the others run from TypeScript, which Node's type stripping makes about 20 MB larger` : ''})`,
+    `**Server memory** (end of its phases; peak sampled every 100 ms${report.scale ? `; the ${report.scale.floor.services}- and ${report.scale.services}-Service rows are the server compiled to JavaScript as the image runs it, the others run from TypeScript, which Node's type stripping makes about 20 MB larger` : ''})`,
     '',
     '| server | RSS | peak RSS | heap used | heap total |',
     '| --- | ---: | ---: | ---: | ---: |',
