@@ -67,9 +67,11 @@ export interface PhaseResult {
   /** Closed loop: connections kept busy; open loop: the fixed rate in requests per second. */
   readonly connections?: number;
   readonly rate?: number;
+  /** The rounds merged (see `merge`); `rounds` has each one as measured. */
   readonly result: LoadResult;
   /** What the server process and the machine did during the phase (warm-up included). */
   readonly cpu: PhaseCpu;
+  readonly rounds: readonly Measured[];
   /** webhook / baseline, same route and load shape; absent on the baseline's own rows. */
   readonly ratio?: { readonly rps: number; readonly p50: number; readonly p99: number; readonly p999: number; readonly cpuPerRequest: number };
 }
@@ -138,6 +140,8 @@ export interface BenchReport {
 }
 
 interface Timing {
+  /** Each load runs this many times, alternating with the others on the same route (see runBench). */
+  readonly rounds: number;
   readonly warmupMs: number;
   readonly durationMs: number;
   readonly connections: number;
@@ -145,8 +149,8 @@ interface Timing {
   readonly rateDurationMs: number;
 }
 
-const fullTiming: Timing = { warmupMs: 2000, durationMs: 8000, connections: 16, rate: 1000, rateDurationMs: 8000 };
-const smokeTiming: Timing = { warmupMs: 50, durationMs: 250, connections: 4, rate: 200, rateDurationMs: 250 };
+const fullTiming: Timing = { rounds: 3, warmupMs: 1000, durationMs: 3000, connections: 16, rate: 1000, rateDurationMs: 3000 };
+const smokeTiming: Timing = { rounds: 1, warmupMs: 50, durationMs: 250, connections: 4, rate: 200, rateDurationMs: 250 };
 const fullCluster: ClusterSize = { services: 10_000, routes: 2_000, namespaces: 100 };
 const smokeCluster: ClusterSize = { services: 400, routes: 80, namespaces: 20 };
 const scaleCluster: ClusterSize = { services: 50_000, routes: 10_000, namespaces: 500 };
@@ -287,7 +291,7 @@ function machineTimes(): { busy: number; total: number } {
 }
 
 /** Runs `load` and measures the server's and the machine's CPU around it. */
-async function measured(server: RunningServer, load: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpu: PhaseCpu }> {
+async function measured(server: RunningServer, load: () => Promise<LoadResult>): Promise<Measured> {
   const before = await server.stats();
   const machineBefore = machineTimes();
   const started = performance.now();
@@ -304,6 +308,52 @@ async function measured(server: RunningServer, load: () => Promise<LoadResult>):
       serverUsPerRequest: served === 0 ? 0 : Math.round((cpuUs / served) * 10) / 10,
       serverPct: Math.round(cpuUs / 1e4 / seconds),
       machineBusyPct: machineTotal === 0 ? 0 : Math.round(((machineAfter.busy - machineBefore.busy) / machineTotal) * 100),
+    },
+  };
+}
+
+/** One round of a load: what the client measured and what the server and machine did. */
+export interface Measured {
+  readonly result: LoadResult;
+  readonly cpu: PhaseCpu;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * The rounds of one load as one row: requests, errors and seconds added up (so req/s is the mean
+ * throughput), latency percentiles the median of the rounds' (the client reports percentiles, not
+ * histograms), the worst max and lag, CPU per request weighted by requests.
+ */
+function merge(rounds: readonly Measured[]): Measured {
+  const first = rounds[0];
+  if (first === undefined) throw new Error('a load with no rounds');
+  const sum = (f: (m: Measured) => number) => rounds.reduce((n, m) => n + f(m), 0);
+  const requests = sum((m) => m.result.requests);
+  const seconds = sum((m) => m.result.seconds);
+  const lags = rounds.flatMap((m) => (m.result.maxLagUs === undefined ? [] : [m.result.maxLagUs]));
+  const result: LoadResult = {
+    client: first.result.client,
+    requests,
+    errors: sum((m) => m.result.errors),
+    seconds,
+    rps: seconds === 0 ? 0 : Math.round(requests / seconds),
+    p50Us: median(rounds.map((m) => m.result.p50Us)),
+    p99Us: median(rounds.map((m) => m.result.p99Us)),
+    p999Us: median(rounds.map((m) => m.result.p999Us)),
+    maxUs: Math.max(...rounds.map((m) => m.result.maxUs)),
+    ...(lags.length === 0 ? {} : { maxLagUs: Math.max(...lags) }),
+  };
+  const weighted = (f: (c: PhaseCpu) => number) => (requests === 0 ? 0 : sum((m) => f(m.cpu) * m.result.requests) / requests);
+  return {
+    result,
+    cpu: {
+      serverUsPerRequest: Math.round(weighted((c) => c.serverUsPerRequest) * 10) / 10,
+      serverPct: Math.round(sum((m) => m.cpu.serverPct) / rounds.length),
+      machineBusyPct: Math.round(sum((m) => m.cpu.machineBusyPct) / rounds.length),
     },
   };
 }
@@ -373,65 +423,72 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   log('the judge alone, in process');
   const core = await measureCore(size, smoke ? 3 : 30, smoke ? 20 : 200);
 
-  const closedLoop: PhaseResult[] = [];
-  const fixedRate: PhaseResult[] = [];
   const serverConfig = { certFile: certs.certFile, keyFile: certs.keyFile };
-
   // Every server runs with the V8 flags of the container image (the Dockerfile's ENTRYPOINT).
   const nodeFlags = imageNodeFlags();
 
-  // 1. The baseline: same TLS, same bodies, nothing but `allowed`.
+  // 1-3. The baseline (same TLS, same bodies, nothing but `allowed`) and the real server over the
+  // live view of the loopback API server, both up at once. Each load runs `timing.rounds` times,
+  // the baseline's and the webhook's in turn, so that whatever else the machine does during the
+  // bench falls on both alike instead of on whichever ran at the wrong minute.
   const baseline = await startServer({ ...serverConfig, mode: 'baseline' }, nodeFlags, 30_000);
+  let cluster: Awaited<ReturnType<typeof startCluster>> | undefined;
+  let webhook: RunningServer | undefined;
+  let phases: { closedLoop: PhaseResult[]; fixedRate: PhaseResult[] };
   let baselineStats: ServerStats;
-  try {
-    for (const { route, bodies: b } of routes) {
-      await probe(baseline.origin, ca, '/validate', b.validate, false);
-      log(`baseline ${route}: closed loop`);
-      closedLoop.push({ server: 'baseline', door: 'validate', route, bodyBytes: b.validate.length, connections: timing.connections, ...(await measured(baseline, () => closedLoad(baseline.origin, '/validate', b.validate))) });
-      log(`baseline ${route}: ${timing.rate} requests/s`);
-      fixedRate.push({ server: 'baseline', door: 'validate', route, bodyBytes: b.validate.length, rate: timing.rate, ...(await measured(baseline, () => fixedLoad(baseline.origin, '/validate', b.validate))) });
-    }
-    baselineStats = await baseline.stats();
-  } finally {
-    await baseline.child.stop();
-  }
-
-  // 2 and 3. The real server over the live view of the loopback API server.
-  const cluster = await startCluster(size, log);
   let webhookStats: ServerStats;
   let apiCalls: ApiCalls;
-  let syncMs: number;
-  let profile: string | undefined;
   try {
+    cluster = await startCluster(size, log);
     const execArgv = [...nodeFlags, ...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [])];
-    const webhook = await startServer({ ...serverConfig, mode: 'webhook', view: { kind: 'live', kubeconfig: cluster.kubeconfig } }, execArgv, 120_000);
-    syncMs = webhook.syncMs;
-    log(`webhook synced its live view in ${Math.round(syncMs)} ms`);
+    webhook = await startServer({ ...serverConfig, mode: 'webhook', view: { kind: 'live', kubeconfig: cluster.kubeconfig } }, execArgv, 120_000);
+    log(`webhook synced its live view in ${Math.round(webhook.syncMs)} ms`);
     cluster.api.resetRequests();
-    try {
-      for (const { route, bodies: b } of routes) {
-        const base = closedLoop.find((p) => p.server === 'baseline' && p.route === route);
-        const baseRate = fixedRate.find((p) => p.server === 'baseline' && p.route === route);
+    const servers = { baseline, webhook };
+    const shapes: readonly { server: ServerKind; door: Door }[] = [
+      { server: 'baseline', door: 'validate' },
+      { server: 'webhook', door: 'validate' },
+      { server: 'webhook', door: 'mutate' },
+    ];
+    phases = { closedLoop: [], fixedRate: [] };
+    for (const { route, bodies: b } of routes) {
+      for (const { server, door } of shapes) {
+        await probe(servers[server].origin, ca, `/${door}`, b[door], server === 'webhook' && door === 'mutate' && route === '16-rule');
+      }
+      for (const kind of ['closedLoop', 'fixedRate'] as const) {
+        const rounds = new Map<string, Measured[]>();
+        for (let round = 1; round <= timing.rounds; round++) {
+          for (const { server, door } of shapes) {
+            const running = servers[server];
+            log(`${server} /${door} ${route}: ${kind === 'closedLoop' ? 'closed loop' : `${timing.rate} requests/s`}, round ${round} of ${timing.rounds}`);
+            const load = kind === 'closedLoop' ? closedLoad : fixedLoad;
+            const one = await measured(running, () => load(running.origin, `/${door}`, b[door]));
+            const key = `${server} ${door}`;
+            rounds.set(key, [...(rounds.get(key) ?? []), one]);
+          }
+        }
+        const shape = kind === 'closedLoop' ? { connections: timing.connections } : { rate: timing.rate };
+        const base = rounds.get('baseline validate') ?? [];
+        const basePhase: PhaseResult = { server: 'baseline', door: 'validate', route, bodyBytes: b.validate.length, ...shape, ...merge(base), rounds: base };
+        phases[kind].push(basePhase);
         for (const door of ['validate', 'mutate'] as const) {
-          await probe(webhook.origin, ca, `/${door}`, b[door], door === 'mutate' && route === '16-rule');
-          log(`webhook /${door} ${route}: closed loop`);
-          const phase: PhaseResult = { server: 'webhook', door, route, bodyBytes: b[door].length, connections: timing.connections, ...(await measured(webhook, () => closedLoad(webhook.origin, `/${door}`, b[door]))) };
-          closedLoop.push(withRatio(phase, base));
-          log(`webhook /${door} ${route}: ${timing.rate} requests/s`);
-          const fixed: PhaseResult = { server: 'webhook', door, route, bodyBytes: b[door].length, rate: timing.rate, ...(await measured(webhook, () => fixedLoad(webhook.origin, `/${door}`, b[door]))) };
-          fixedRate.push(withRatio(fixed, baseRate));
+          const measuredRounds = rounds.get(`webhook ${door}`) ?? [];
+          phases[kind].push(withRatio({ server: 'webhook', door, route, bodyBytes: b[door].length, ...shape, ...merge(measuredRounds), rounds: measuredRounds }, basePhase));
         }
       }
-      const admissions = [...closedLoop, ...fixedRate].filter((p) => p.server === 'webhook').reduce((n, p) => n + p.result.requests, 0);
-      apiCalls = countCalls(cluster.api, admissions);
-      webhookStats = await webhook.stats();
-    } finally {
-      await webhook.child.stop();
     }
-    if (options.profileDir) profile = options.profileDir;
+    const admissions = [...phases.closedLoop, ...phases.fixedRate].filter((p) => p.server === 'webhook').reduce((n, p) => n + p.result.requests, 0);
+    apiCalls = countCalls(cluster.api, admissions);
+    baselineStats = await baseline.stats();
+    webhookStats = await webhook.stats();
   } finally {
-    await cluster.api.close();
+    await webhook?.child.stop();
+    await baseline.child.stop();
+    await cluster?.api.close();
   }
+  const syncMs = webhook.syncMs;
+  const profile = options.profileDir;
+  const { closedLoop, fixedRate } = phases;
 
   // 4. Memory at scale (full mode): what the cache costs with 50,000 Services and 10,000 routes,
   // next to the same server, load and flags over the smallest cluster the review routes need (the

@@ -49,7 +49,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines = [
     `Run ${report.startedAt} (${report.mode} mode) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, Linux ${m.kernel}; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end${m.loadAverage.start > 0.5 ? ' (other processes were using the machine: read throughput and latency with that in mind; CPU per request is much less affected)' : ''}.`,
     `Closed-loop client: ${report.client === 'wrk' ? 'wrk 4.1 (Debian), 1 thread' : 'undici Pool + HDR histogram (Node)'}, ${report.closedLoop[0]?.connections ?? ''} keep-alive HTTPS connections, its own process; fixed rate: HTTP/1.1 written by hand on kept-alive TLS sockets + HDR histogram (bench/fixed-rate.ts), its own process.`,
-    `Server processes (baseline and webhook) run with the container image's Node flags: ${report.nodeFlags.length === 0 ? 'none' : report.nodeFlags.join(' ')}.`,
+    `Server processes (baseline and webhook) run with the container image's Node flags: ${report.nodeFlags.length === 0 ? 'none' : report.nodeFlags.join(' ')}. Both are up at once; each load ran ${report.closedLoop[0]?.rounds.length ?? 0} time(s), the baseline's and the webhook's in turn (req/s: all rounds; latency: the median round's percentiles; CPU per request: all rounds).`,
     `Cluster view: ${report.view}, ${report.cluster.services} Services, ${report.cluster.routes} routes, ${report.cluster.namespaces} namespaces, synced in ${Math.round(report.syncMs)} ms.`,
     '',
     '**Targets**',

@@ -42,14 +42,22 @@ describe('npm run bench -- --smoke', () => {
   it('measures the baseline and both doors of the real server on both routes', () => {
     const expected = [
       'baseline validate 1-rule',
-      'baseline validate 16-rule',
       'webhook validate 1-rule',
       'webhook mutate 1-rule',
+      'baseline validate 16-rule',
       'webhook validate 16-rule',
       'webhook mutate 16-rule',
     ];
     expect(rows(report.closedLoop)).toEqual(expected);
     expect(rows(report.fixedRate)).toEqual(expected);
+  });
+
+  it('merges the rounds of each load into its row: requests and seconds added up', () => {
+    for (const phase of [...report.closedLoop, ...report.fixedRate]) {
+      expect(phase.rounds.length).toBeGreaterThan(0);
+      expect(phase.result.requests).toBe(phase.rounds.reduce((n, r) => n + r.result.requests, 0));
+      expect(phase.result.seconds).toBeCloseTo(phase.rounds.reduce((n, r) => n + r.result.seconds, 0));
+    }
   });
 
   it('answered every request, without errors', () => {
