@@ -25,7 +25,8 @@ import { startApiServer, type ApiServer, type KubeObject } from '../test/support
 import { measureCore, type CoreTiming } from './core-timing.ts';
 import { clusterObjects, reviewBodies, type ClusterSize } from './fixtures.ts';
 import type { FixedRateConfig } from './fixed-rate.ts';
-import type { LoadConfig, LoadResult } from './load.ts';
+import type { LoadConfig } from './load.ts';
+import type { LoadResult } from './load-result.ts';
 import type { ServerConfig, ServerStats } from './server.ts';
 import { compileBenchServer } from './compiled.ts';
 import { imageNodeFlags } from './node-flags.ts';

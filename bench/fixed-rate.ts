@@ -13,21 +13,13 @@
  * fired is the client's delay, not the server's: it is reported apart, as `maxLagUs`.
  * Answers other than HTTP 200 with `"allowed":true` in the body count as errors.
  */
-import * as hdr from 'hdr-histogram-js';
 import { connect, type TLSSocket } from 'node:tls';
-import { pathToFileURL } from 'node:url';
-import type { LoadResult } from './load.ts';
+import { latencyHistogram, loadResult, runAsChild, type LoadResult } from './load-result.ts';
+import type { LoadConfig } from './load.ts';
 
-/** One fixed-rate run against one door. */
-export interface FixedRateConfig {
-  readonly origin: string;
-  /** PEM of the CA that signed the server's certificate. */
-  readonly ca: string;
-  readonly path: string;
-  readonly body: string;
-  readonly connections: number;
-  readonly warmupMs: number;
-  readonly durationMs: number;
+/** One fixed-rate run against one door: a closed-loop config plus the rate. */
+export interface FixedRateConfig extends LoadConfig {
+  /** Requests per second. */
   readonly rate: number;
 }
 
@@ -77,7 +69,7 @@ export async function runFixedRate(config: FixedRateConfig): Promise<LoadResult>
     ),
     Buffer.from(config.body),
   ]);
-  const recorded = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: 3, bitBucketSize: 64 });
+  const recorded = latencyHistogram();
   const sockets = await Promise.all(Array.from({ length: config.connections }, () => open(config)));
   const connections: Connection[] = sockets.map((socket) => ({ socket, busy: false, due: 0n, received: Buffer.alloc(0), headerLength: -1, bodyLength: 0, status: 0 }));
   const idle: Connection[] = [...connections];
@@ -149,31 +141,7 @@ export async function runFixedRate(config: FixedRateConfig): Promise<LoadResult>
   for (const c of connections) c.socket.destroy();
   if (socketError) throw socketError;
   errors += waiting.length + connections.filter((c) => c.busy).length;
-  const seconds = config.durationMs / 1000;
-  const micro = (percentile: number) => Math.round(recorded.getValueAtPercentile(percentile) / 100) / 10;
-  return {
-    client: 'fixed-rate',
-    requests,
-    errors,
-    seconds,
-    rps: Math.round(requests / seconds),
-    p50Us: micro(50),
-    p99Us: micro(99),
-    p999Us: micro(99.9),
-    maxUs: Math.round(recorded.maxValue / 100) / 10,
-    maxLagUs: Math.round(maxLagUs),
-  };
+  return { ...loadResult('fixed-rate', recorded, { requests, errors, seconds: config.durationMs / 1000 }), maxLagUs: Math.round(maxLagUs) };
 }
 
-// As a child process of the bench (not when imported, as the tests do): one config in, one result out.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.once('message', (config: FixedRateConfig) => {
-    runFixedRate(config).then(
-      (result) => process.send?.({ type: 'result', result }, () => process.exit(0)),
-      (error: unknown) => {
-        process.stderr.write(`bench fixed-rate load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  });
-}
+runAsChild(import.meta.url, 'fixed-rate load', runFixedRate);

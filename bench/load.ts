@@ -10,10 +10,10 @@
  * HTTP 200 with `"allowed":true` in its body. Receives one `LoadConfig` message, answers one
  * `{type:'result', result}` message, and exits.
  */
-import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'undici';
+import { latencyHistogram, loadResult, runAsChild, type LoadResult } from './load-result.ts';
 
-/** One load run against one door. */
+/** One load run against one door; `connections` are kept busy (closed loop) or available (fixed rate). */
 export interface LoadConfig {
   readonly origin: string;
   /** PEM of the CA that signed the server's certificate. */
@@ -25,29 +25,10 @@ export interface LoadConfig {
   readonly durationMs: number;
 }
 
-/** What one run measured. Latencies in microseconds. */
-export interface LoadResult {
-  readonly client: 'undici' | 'wrk' | 'fixed-rate';
-  readonly requests: number;
-  readonly errors: number;
-  readonly seconds: number;
-  readonly rps: number;
-  readonly p50Us: number;
-  readonly p99Us: number;
-  readonly p999Us: number;
-  readonly maxUs: number;
-  /** Fixed rate only: the largest delay between a request's scheduled and actual send. */
-  readonly maxLagUs?: number;
-}
-
-function histogram() {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: 3, bitBucketSize: 64 });
-}
-
 /** Runs one load and returns what it measured. */
 export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const pool = new Pool(config.origin, { connections: config.connections, pipelining: 1, connect: { ca: config.ca } });
-  const recorded = histogram();
+  const recorded = latencyHistogram();
   const started = performance.now();
   const measureFrom = started + config.warmupMs;
   const end = measureFrom + config.durationMs;
@@ -78,28 +59,8 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     while (performance.now() < end) await send();
   };
   await Promise.all(Array.from({ length: config.connections }, loop));
-  const seconds = config.durationMs / 1000;
   await pool.close();
-  const micro = (percentile: number) => Math.round(recorded.getValueAtPercentile(percentile) / 100) / 10;
-  return {
-    client: 'undici',
-    requests,
-    errors,
-    seconds,
-    rps: Math.round(requests / seconds),
-    p50Us: micro(50),
-    p99Us: micro(99),
-    p999Us: micro(99.9),
-    maxUs: Math.round(recorded.maxValue / 100) / 10,
-  };
+  return loadResult('undici', recorded, { requests, errors, seconds: config.durationMs / 1000 });
 }
 
-process.once('message', (config: LoadConfig) => {
-  runLoad(config).then(
-    (result) => process.send?.({ type: 'result', result }, () => process.exit(0)),
-    (error: unknown) => {
-      process.stderr.write(`bench load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-});
+runAsChild(import.meta.url, 'load', runLoad);

@@ -8,7 +8,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { LoadResult } from './load.ts';
+import type { LoadResult } from './load-result.ts';
 
 /** True when `wrk` runs. */
 export function wrkAvailable(): boolean {
