@@ -9,7 +9,7 @@ import {
   text,
 } from '../gateway/index.ts';
 import { bothKinds, finding, httpOnly, type RawFinding, type Rule } from './rule.ts';
-import { entries, entryPath, headerModifiers, matches, seenBefore, type NamedEntry } from './walk.ts';
+import { entryPath, headerModifiers, matches, seenBefore, type NamedEntry } from './walk.ts';
 
 export const mr302: Rule = {
   id: 'MR302',
@@ -21,12 +21,10 @@ export const mr302: Rule = {
     // Loops rather than spread lists: this runs over every header modifier of every rule.
     const out: RawFinding[] = [];
     const twice = (name: string) => `header ${name} has more than one action in this filter (case-insensitive); keep one`;
-    for (const { path, modifier } of headerModifiers(route)) {
+    for (const { path, modifier, set, add } of headerModifiers(route)) {
       const seen = new Set<string>();
-      for (const key of ['set', 'add']) {
-        for (const e of entries(modifier, key, path)) {
-          if (e.name !== undefined && seenBefore(seen, e.name)) out.push(finding(entryPath(e, 'name'), twice(e.name)));
-        }
+      for (const e of [...set, ...add]) {
+        if (e.name !== undefined && seenBefore(seen, e.name)) out.push(finding(entryPath(e, 'name'), twice(e.name)));
       }
       const removed = list(modifier.remove);
       for (let k = 0; k < removed.length; k++) {
@@ -110,11 +108,12 @@ export const mr310: Rule = {
         out.push(finding(entryPath(e, 'value'), 'header value should be printable ASCII with single spaces or tabs between words'));
       }
     };
-    for (const { match, path } of matches(route)) {
-      for (const e of entries(match, 'headers', path)) if (e.entry.type !== 'RegularExpression') check(e);
+    for (const { headers } of matches(route)) {
+      for (const e of headers) if (e.entry.type !== 'RegularExpression') check(e);
     }
-    for (const { modifier, path } of headerModifiers(route)) {
-      for (const key of ['set', 'add']) for (const e of entries(modifier, key, path)) check(e);
+    for (const { set, add } of headerModifiers(route)) {
+      for (const e of set) check(e);
+      for (const e of add) check(e);
     }
     return out;
   },

@@ -2,7 +2,7 @@
 import type { Path } from '../core/path.ts';
 import { re2SyntaxError, record, text } from '../gateway/index.ts';
 import { bothKinds, finding, type RawFinding, type Rule } from './rule.ts';
-import { entries, entryPath, matches, seenBefore } from './walk.ts';
+import { entryPath, matches, seenBefore } from './walk.ts';
 
 export const mr301: Rule = {
   id: 'MR301',
@@ -12,9 +12,9 @@ export const mr301: Rule = {
   status: { condition: 'DropsRule' },
   check: ({ route }) => {
     const out: RawFinding[] = [];
-    for (const { match, path } of matches(route)) {
+    for (const { headers } of matches(route)) {
       const seen = new Set<string>();
-      for (const header of entries(match, 'headers', path)) {
+      for (const header of headers) {
         if (header.name !== undefined && seenBefore(seen, header.name)) {
           out.push(finding(entryPath(header, 'name'), `header ${header.name} is matched twice (names are case-insensitive); merge them`));
         }
@@ -43,17 +43,15 @@ export const mr306: Rule = {
 function regexValues(route: Parameters<typeof matches>[0]): { path: Path; value: string }[] {
   const out: { path: Path; value: string }[] = [];
   const http = route.kind === 'HTTPRoute';
-  for (const { match, path } of matches(route)) {
+  for (const { match, path, headers, queryParams } of matches(route)) {
     const matchPath = record(match.path);
     if (http && matchPath?.type === 'RegularExpression') {
       const value = text(matchPath.value);
       if (value !== undefined) out.push({ path: [...path, 'path', 'value'], value });
     }
-    for (const key of ['headers', 'queryParams']) {
-      for (const e of entries(match, key, path)) {
-        const value = e.entry.type === 'RegularExpression' ? text(e.entry.value) : undefined;
-        if (value !== undefined) out.push({ path: entryPath(e, 'value'), value });
-      }
+    for (const e of [...headers, ...queryParams]) {
+      const value = e.entry.type === 'RegularExpression' ? text(e.entry.value) : undefined;
+      if (value !== undefined) out.push({ path: entryPath(e, 'value'), value });
     }
     const method = record(match.method);
     if (!http && method?.type === 'RegularExpression') {

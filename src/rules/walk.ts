@@ -10,6 +10,17 @@ export interface MatchModel {
   readonly ruleIndex: number;
   readonly path: Path;
   readonly match: Json;
+  /** The object entries of `headers` and `queryParams`: three rules read the headers. */
+  readonly headers: readonly NamedEntry[];
+  readonly queryParams: readonly NamedEntry[];
+}
+
+/** A request or response header modifier, with the object entries of `set` and `add`. */
+export interface HeaderModifierModel {
+  readonly path: Path;
+  readonly modifier: Json;
+  readonly set: readonly NamedEntry[];
+  readonly add: readonly NamedEntry[];
 }
 
 /** The last route a walk was made for, and its result. */
@@ -49,7 +60,7 @@ export function oncePerView<T>(walk: (context: { readonly route: RouteModel; rea
 
 const matchesOf: Slot<readonly MatchModel[]> = { route: undefined, value: undefined };
 const filtersOf: Slot<readonly FilterModel[]> = { route: undefined, value: undefined };
-const modifiersOf: Slot<readonly { path: Path; modifier: Json }[]> = { route: undefined, value: undefined };
+const modifiersOf: Slot<readonly HeaderModifierModel[]> = { route: undefined, value: undefined };
 
 /** Every `rules[].matches[]` entry that is an object. */
 export function matches(route: RouteModel): readonly MatchModel[] {
@@ -59,7 +70,9 @@ export function matches(route: RouteModel): readonly MatchModel[] {
       const items = list(rule.matches);
       for (let j = 0; j < items.length; j++) {
         const match = record(items[j]);
-        if (match !== undefined) out.push({ ruleIndex: index, path: [...path, 'matches', j], match });
+        if (match === undefined) continue;
+        const matchPath: Path = [...path, 'matches', j];
+        out.push({ ruleIndex: index, path: matchPath, match, headers: entries(match, 'headers', matchPath), queryParams: entries(match, 'queryParams', matchPath) });
       }
     }
     return out;
@@ -79,7 +92,7 @@ export interface NamedEntry {
 }
 
 /** The object entries of a list field (`headers`, `queryParams`, `set`, `add`), with their names. */
-export function entries(owner: Json, key: string, ownerPath: Path): NamedEntry[] {
+function entries(owner: Json, key: string, ownerPath: Path): NamedEntry[] {
   const items = list(owner[key]);
   const out: NamedEntry[] = [];
   for (let index = 0; index < items.length; index++) {
@@ -104,13 +117,15 @@ export function allFilters(route: RouteModel): readonly FilterModel[] {
 }
 
 /** The header modifiers (request and response) of every filter, with their paths. */
-export function headerModifiers(route: RouteModel): readonly { path: Path; modifier: Json }[] {
+export function headerModifiers(route: RouteModel): readonly HeaderModifierModel[] {
   return once(modifiersOf, route, () => {
-    const out: { path: Path; modifier: Json }[] = [];
+    const out: HeaderModifierModel[] = [];
     for (const f of allFilters(route)) {
       for (const key of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
         const modifier = record(f.filter[key]);
-        if (modifier !== undefined) out.push({ path: [...f.path, key], modifier });
+        if (modifier === undefined) continue;
+        const path: Path = [...f.path, key];
+        out.push({ path, modifier, set: entries(modifier, 'set', path), add: entries(modifier, 'add', path) });
       }
     }
     return out;
