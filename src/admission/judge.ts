@@ -1,4 +1,4 @@
-import { decide, evaluate, evaluateMutations, readRoute, servicesNamedBy, type RouteModel } from '../core/index.ts';
+import { decide, evaluateFindings, evaluateMutations, readRoute, servicesNamedBy, type RouteModel } from '../core/index.ts';
 import type { Decision, EvaluationRequest } from '../core/types.ts';
 import type { ClusterView, ServiceResolver } from '../core/view.ts';
 import type { Policy } from '../policy/policy.ts';
@@ -16,14 +16,15 @@ export interface JudgeDependencies {
  * The admission judge: resolve the Services the route names (a no-op in the steady state,
  * where the cache has them all), then evaluate with one policy snapshot and decide for the door.
  * The route is read once for both. /mutate answers from the patch alone, so it runs only the
- * mutations (`evaluateMutations`). Returns the decision itself when no live lookup was needed,
+ * mutations (`evaluateMutations`); /validate from the findings alone, so it runs only the checks
+ * (`evaluateFindings`): neither pays for what its door does not answer with. Returns the decision itself when no live lookup was needed,
  * and a promise only while one is awaited: the steady state pays for no promise.
  */
 export function createJudge(dependencies: JudgeDependencies): Judge {
   const { view, resolver } = dependencies;
   const judge = (request: EvaluationRequest, door: AdmissionDoor, route: RouteModel): Decision => {
     const policy = dependencies.policy();
-    const evaluation = door === 'mutate' ? evaluateMutations(request, view, policy, route) : evaluate(request, view, policy, route);
+    const evaluation = door === 'mutate' ? evaluateMutations(request, view, policy, route) : evaluateFindings(request, view, policy, route);
     return decide(evaluation, door, policy);
   };
   return (request, door) => {

@@ -117,13 +117,29 @@ function judgedContext(request: EvaluationRequest, view: ClusterView, policy: Po
 export function evaluate(request: EvaluationRequest, view: ClusterView, policy: Policy, route?: RouteModel): Evaluation {
   const context = judgedContext(request, view, policy, route);
   if (context === undefined) return unjudged;
-  const current = runRules(context);
-  const findings =
-    request.operation === 'UPDATE' && request.oldObject != null
-      ? ratchet(current, runRules({ ...context, route: readRoute(request.kind, request.namespace, request.oldObject) }))
-      : current;
+  const findings = runChecks(request, context);
   const { patch, mutations } = runMutations(context);
   return { judged: true, findings, patch, mutations, parents: parentVerdicts(context.route, findings) };
+}
+
+/** The checks' findings, ratcheted against the stored object on UPDATE. */
+function runChecks(request: EvaluationRequest, context: RuleContext): Finding[] {
+  const current = runRules(context);
+  return request.operation === 'UPDATE' && request.oldObject != null
+    ? ratchet(current, runRules({ ...context, route: readRoute(request.kind, request.namespace, request.oldObject) }))
+    : current;
+}
+
+/**
+ * The validating door's part of `evaluate`: the same early exits, then only `findings`; the
+ * mutations and the status verdicts are not worked out, so `patch`, `mutations` and `parents` are
+ * empty. `decide(e, 'validate', policy)` reads nothing else, so for that door it answers exactly
+ * as with `evaluate`. Pure, and MUST NOT throw, like `evaluate`; `route` as in `evaluate`.
+ */
+export function evaluateFindings(request: EvaluationRequest, view: ClusterView, policy: Policy, route?: RouteModel): Evaluation {
+  const context = judgedContext(request, view, policy, route);
+  if (context === undefined) return unjudged;
+  return { judged: true, findings: runChecks(request, context), patch: [], mutations: [], parents: [] };
 }
 
 /**

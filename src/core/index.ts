@@ -2,7 +2,7 @@
  * The evaluation core: pure functions the doors (admission, status reconciler, lint) share.
  * Nothing here does I/O, reads the clock or logs.
  */
-export { evaluate, evaluateMutations } from './evaluate.ts';
+export { evaluate, evaluateFindings, evaluateMutations } from './evaluate.ts';
 export { decide } from './decide.ts';
 export { formatFinding } from './format.ts';
 export { referencedServices, servicesNamedBy, type ServiceRef } from './references.ts';

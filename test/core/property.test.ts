@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, evaluate, evaluateMutations, readRoute } from '../../src/core/index.ts';
+import { decide, evaluate, evaluateFindings, evaluateMutations, readRoute } from '../../src/core/index.ts';
 import { applyPatch, create, policy, update, view } from '../builders.ts';
 
 /** Fixed seed: a failure prints its seed and path, and this seed replays the same runs. */
@@ -76,17 +76,19 @@ describe('evaluate on generated input', () => {
     );
   });
 
-  it('answers /mutate the same through evaluateMutations as through evaluate, and with a route read beforehand', () => {
+  it('answers each door the same through its own evaluation as through evaluate, and with a route read beforehand', () => {
     fc.assert(
       fc.property(route, route, fc.jsonValue(), (r, old, junk) => {
         for (const p of [everything, policy(), policy({ mode: 'audit' }), policy({ exemptions: { namespaces: ['other'] } })]) {
           for (const request of [create(r), update(old, r), update(r, structuredClone(r)), create(junk)]) {
             const full = evaluate(request, view, p);
             expect(decide(evaluateMutations(request, view, p), 'mutate', p)).toEqual(decide(full, 'mutate', p));
+            expect(decide(evaluateFindings(request, view, p), 'validate', p)).toEqual(decide(full, 'validate', p));
             // A door that read the route already passes it: the same evaluation.
             const route = readRoute(request.kind, request.namespace, request.object);
             expect(evaluate(request, view, p, route)).toEqual(full);
             expect(evaluateMutations(request, view, p, route)).toEqual(evaluateMutations(request, view, p));
+            expect(evaluateFindings(request, view, p, route)).toEqual(evaluateFindings(request, view, p));
           }
         }
       }),
