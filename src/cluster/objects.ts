@@ -6,6 +6,7 @@
  */
 import type { ReferenceFrom, ReferenceTo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
 import { dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
+import { Interner } from './interner.ts';
 
 /** The metadata every cached object keeps: enough for the informer's bookkeeping. */
 export interface SlimMeta {
@@ -44,13 +45,22 @@ export interface CachedRoute {
   readonly [field: string]: unknown;
 }
 
+// Many objects share a namespace, and many Services a type and a port list (50,000 Services cost 553 bytes each in
+// the cache before these were shared; see BENCHMARKS.md). One copy of each is kept.
+const sharedStrings = new Interner<string>(65_536);
+const sharedPortLists = new Interner<readonly ServicePortInfo[]>(65_536);
+
+function shared(value: string): string {
+  return sharedStrings.intern(value, value);
+}
+
 function slimMeta(object: unknown): SlimMeta {
   const name = text(dig(object, 'metadata', 'name')) ?? '';
   const namespace = text(dig(object, 'metadata', 'namespace'));
   const resourceVersion = text(dig(object, 'metadata', 'resourceVersion'));
   return {
     name,
-    ...(namespace === undefined ? {} : { namespace }),
+    ...(namespace === undefined ? {} : { namespace: shared(namespace) }),
     ...(resourceVersion === undefined ? {} : { resourceVersion }),
   };
 }
@@ -61,31 +71,38 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/**
- * The ServiceInfo of a Service object; ports without a numeric `port` are left out. A Service
- * without `metadata.namespace` is read as in `defaultNamespace` (manifests often leave it out).
- */
-export function serviceInfo(object: unknown, defaultNamespace = ''): ServiceInfo {
-  const ports = list(dig(object, 'spec', 'ports')).flatMap((p): ServicePortInfo[] => {
+/** The Service's ports, as one shared, frozen list for every Service with the same ports. */
+function portsOf(object: unknown): readonly ServicePortInfo[] {
+  const ports: ServicePortInfo[] = [];
+  for (const p of list(dig(object, 'spec', 'ports'))) {
     const port = integer(dig(p, 'port'));
-    if (port === undefined) return [];
+    if (port === undefined) continue;
     const name = text(dig(p, 'name'));
     const protocol = text(dig(p, 'protocol'));
     const appProtocol = text(dig(p, 'appProtocol'));
-    return [{
+    ports.push(Object.freeze({
       port,
       ...(name === undefined ? {} : { name }),
       ...(protocol === undefined ? {} : { protocol }),
       ...(appProtocol === undefined ? {} : { appProtocol }),
-    }];
-  });
-  const clusterIP = text(dig(object, 'spec', 'clusterIP'));
+    }));
+  }
+  return sharedPortLists.intern(JSON.stringify(ports), Object.freeze(ports));
+}
+
+/**
+ * The ServiceInfo of a Service object; ports without a numeric `port` are left out. A Service
+ * without `metadata.namespace` is read as in `defaultNamespace` (manifests often leave it out).
+ * `clusterIP` is kept only when it is `None` (headless), the one value the rules read.
+ */
+export function serviceInfo(object: unknown, defaultNamespace = ''): ServiceInfo {
+  const headless = text(dig(object, 'spec', 'clusterIP')) === 'None';
   return {
-    namespace: text(dig(object, 'metadata', 'namespace')) || defaultNamespace,
+    namespace: shared(text(dig(object, 'metadata', 'namespace')) || defaultNamespace),
     name: text(dig(object, 'metadata', 'name')) ?? '',
-    type: text(dig(object, 'spec', 'type')) ?? 'ClusterIP',
-    ...(clusterIP === undefined ? {} : { clusterIP }),
-    ports,
+    type: shared(text(dig(object, 'spec', 'type')) ?? 'ClusterIP'),
+    ...(headless ? { clusterIP: 'None' } : {}),
+    ports: portsOf(object),
   };
 }
 
@@ -134,10 +151,22 @@ export function grantAllows(grant: GrantRules, from: ReferenceFrom, to: Referenc
   );
 }
 
-/** The route without `metadata.managedFields` (often larger than the route itself). */
+/** kubectl's client-side apply keeps the whole object again, as JSON text, in this annotation. */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * The route without `metadata.managedFields` and without kubectl's last-applied annotation: each
+ * is often larger than the route itself, and nothing reads them from the cache (status is written
+ * with a merge patch of `status` alone, which leaves metadata as it is).
+ */
 export function slimRoute(object: unknown): CachedRoute {
   const whole = record(object) ?? {};
   const { managedFields: _dropped, ...metadata } = record(whole.metadata) ?? {};
+  const annotations = record(metadata.annotations);
+  if (annotations !== undefined && Object.hasOwn(annotations, LAST_APPLIED)) {
+    const { [LAST_APPLIED]: _applied, ...rest } = annotations;
+    return { ...whole, metadata: { ...metadata, annotations: rest, ...slimMeta(object) } };
+  }
   return { ...whole, metadata: { ...metadata, ...slimMeta(object) } };
 }
 

@@ -10,7 +10,7 @@ export interface ServiceInfo {
   readonly name: string;
   /** spec.type; `ClusterIP` when absent. */
   readonly type: string;
-  /** spec.clusterIP; `None` for a headless Service. */
+  /** `None` for a headless Service; other addresses are not kept (no rule reads them). */
   readonly clusterIP?: string;
   readonly ports: readonly ServicePortInfo[];
 }

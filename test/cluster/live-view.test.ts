@@ -95,7 +95,7 @@ describe('LiveClusterView: sync and change propagation', () => {
     expect(view.synced()).toBe(true);
     expect(view.servedVersions).toEqual({ httpRoute: 'v1', grpcRoute: 'v1', referenceGrant: 'v1' });
     expect(view.service('default', 'grpc')).toEqual({
-      namespace: 'default', name: 'grpc', type: 'ClusterIP', clusterIP: expect.stringMatching(/^10\.96\./) as unknown,
+      namespace: 'default', name: 'grpc', type: 'ClusterIP',
       ports: [{ name: 'grpc', port: 8080, protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' }],
     });
     expect(view.service('default', 'missing')).toBeUndefined();
