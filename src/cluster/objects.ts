@@ -45,10 +45,12 @@ export interface CachedRoute {
   readonly [field: string]: unknown;
 }
 
-// Many objects share a namespace, and many Services a type and a port list (50,000 Services cost 553 bytes each in
-// the cache before these were shared; see BENCHMARKS.md). One copy of each is kept.
-const sharedStrings = new Interner<string>(65_536);
-const sharedPortLists = new Interner<readonly ServicePortInfo[]>(65_536);
+// Many objects share a namespace, and many Services a type and a port list: one copy of each is
+// kept (50,000 Services took 553 bytes each in the cache before, 186 after; BENCHMARKS.md). The
+// bounds keep a cluster whose values never repeat from paying for the interners' maps: at most
+// 16,384 strings and 4,096 port lists are held, the first ones seen.
+const sharedStrings = new Interner<string>(16_384);
+const sharedPortLists = new Interner<readonly ServicePortInfo[]>(4_096);
 
 function shared(value: string): string {
   return sharedStrings.intern(value, value);
