@@ -465,7 +465,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
             const load = kind === 'closedLoop' ? closedLoad : fixedLoad;
             const one = await measured(running, () => load(running.origin, `/${door}`, b[door]));
             const key = `${server} ${door}`;
-            rounds.set(key, [...(rounds.get(key) ?? []), one]);
+            const list = rounds.get(key);
+            if (list === undefined) rounds.set(key, [one]);
+            else list.push(one);
           }
         }
         const shape = kind === 'closedLoop' ? { connections: timing.connections } : { rate: timing.rate };
@@ -499,19 +501,19 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     // As the image runs it: compiled JavaScript and the image's Node flags.
     log('scale: compiling the server to JavaScript (tsc)');
     const compiled = compileBenchServer();
-    const memoryUnderLoad = async (cluster: ClusterSize): Promise<ScaleMeasurement> => {
-      const api = await startCluster(cluster, log);
+    const memoryUnderLoad = async (objects: ClusterSize): Promise<ScaleMeasurement> => {
+      const api = await startCluster(objects, log);
       try {
-        const webhook = await startServer({ ...serverConfig, mode: 'webhook', view: { kind: 'live', kubeconfig: api.kubeconfig } }, nodeFlags, 300_000, compiled);
+        const server = await startServer({ ...serverConfig, mode: 'webhook', view: { kind: 'live', kubeconfig: api.kubeconfig } }, nodeFlags, 300_000, compiled);
         try {
-          log(`scale: synced ${cluster.services} Services and ${cluster.routes} routes in ${Math.round(webhook.syncMs)} ms`);
-          const afterSync = await webhook.stats();
+          log(`scale: synced ${objects.services} Services and ${objects.routes} routes in ${Math.round(server.syncMs)} ms`);
+          const afterSync = await server.stats();
           const large = bodies.large.validate;
-          await probe(webhook.origin, ca, '/validate', large, false);
-          await closedLoad(webhook.origin, '/validate', large);
-          return { services: cluster.services, routes: cluster.routes, syncMs: webhook.syncMs, afterSync, afterLoad: await webhook.stats() };
+          await probe(server.origin, ca, '/validate', large, false);
+          await closedLoad(server.origin, '/validate', large);
+          return { services: objects.services, routes: objects.routes, syncMs: server.syncMs, afterSync, afterLoad: await server.stats() };
         } finally {
-          await webhook.child.stop();
+          await server.child.stop();
         }
       } finally {
         await api.api.close();

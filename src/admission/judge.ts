@@ -17,8 +17,8 @@ export interface JudgeDependencies {
  * where the cache has them all), then evaluate with one policy snapshot and decide for the door.
  * The route is read once for both. /mutate answers from the patch alone, so it runs only the
  * mutations (`evaluateMutations`); /validate from the findings alone, so it runs only the checks
- * (`evaluateFindings`): neither pays for what its door does not answer with. Returns the decision itself when no live lookup was needed,
- * and a promise only while one is awaited: the steady state pays for no promise.
+ * (`evaluateFindings`). Returns the decision itself when no live lookup was needed, and a
+ * promise only while one is awaited: the steady state pays for no promise.
  */
 export function createJudge(dependencies: JudgeDependencies): Judge {
   const { view, resolver } = dependencies;

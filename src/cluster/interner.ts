@@ -20,9 +20,4 @@ export class Interner<T> {
     if (this.#values.size < this.#limit) this.#values.set(key, value);
     return value;
   }
-
-  /** How many distinct values are held. */
-  get size(): number {
-    return this.#values.size;
-  }
 }

@@ -23,30 +23,25 @@ export interface HeaderModifierModel {
   readonly add: readonly NamedEntry[];
 }
 
-/** The last route a walk was made for, and its result. */
-interface Slot<T> {
-  route: RouteModel | undefined;
-  value: T | undefined;
-}
-
 /**
- * Several rules walk the same parts of one route; each walk is done once per RouteModel (a
- * RouteModel is immutable and made afresh for each evaluation) and shared by the rules that run
- * after it. One slot, not a WeakMap: rules run synchronously one route at a time, and the
- * profile of the server showed WeakMap entries made the garbage collector's work grow with the
- * request rate, while a slot holds at most one route until the next evaluation.
+ * `walk` of a route, done once per RouteModel (immutable, and made afresh for each evaluation)
+ * and shared by the rules that run after it. It remembers the last route only, not a WeakMap of
+ * them: rules run synchronously one route at a time, and the profile of the server showed
+ * WeakMap entries made the garbage collector's work grow with the request rate.
  */
-function once<T>(slot: Slot<T>, route: RouteModel, walk: (route: RouteModel) => T): T {
-  if (slot.route === route) return slot.value as T;
-  const value = walk(route);
-  slot.route = route;
-  slot.value = value;
-  return value;
+function oncePerRoute<T>(walk: (route: RouteModel) => T): (route: RouteModel) => T {
+  let last: { readonly route: RouteModel; readonly value: T } | undefined;
+  return (route) => {
+    if (last?.route === route) return last.value;
+    const value = walk(route);
+    last = { route, value };
+    return value;
+  };
 }
 
 /**
- * `walk` over a route and the cluster view, done once per pair and shared by the rules that run
- * after it (the view is part of the key: lint and status read the same route model with others).
+ * `walk` over a route and the cluster view, done once per pair, as `oncePerRoute` (the view is
+ * part of the key: lint and status read the same route model with others).
  */
 export function oncePerView<T>(walk: (context: { readonly route: RouteModel; readonly view: ClusterView }) => T) {
   let last: { readonly route: RouteModel; readonly view: ClusterView; readonly value: T } | undefined;
@@ -58,26 +53,20 @@ export function oncePerView<T>(walk: (context: { readonly route: RouteModel; rea
   };
 }
 
-const matchesOf: Slot<readonly MatchModel[]> = { route: undefined, value: undefined };
-const filtersOf: Slot<readonly FilterModel[]> = { route: undefined, value: undefined };
-const modifiersOf: Slot<readonly HeaderModifierModel[]> = { route: undefined, value: undefined };
-
 /** Every `rules[].matches[]` entry that is an object. */
-export function matches(route: RouteModel): readonly MatchModel[] {
-  return once(matchesOf, route, () => {
-    const out: MatchModel[] = [];
-    for (const { rule, path, index } of route.rules) {
-      const items = list(rule.matches);
-      for (let j = 0; j < items.length; j++) {
-        const match = record(items[j]);
-        if (match === undefined) continue;
-        const matchPath: Path = [...path, 'matches', j];
-        out.push({ ruleIndex: index, path: matchPath, match, headers: entries(match, 'headers', matchPath), queryParams: entries(match, 'queryParams', matchPath) });
-      }
+export const matches = oncePerRoute((route): readonly MatchModel[] => {
+  const out: MatchModel[] = [];
+  for (const { rule, path, index } of route.rules) {
+    const items = list(rule.matches);
+    for (let j = 0; j < items.length; j++) {
+      const match = record(items[j]);
+      if (match === undefined) continue;
+      const matchPath: Path = [...path, 'matches', j];
+      out.push({ ruleIndex: index, path: matchPath, match, headers: entries(match, 'headers', matchPath), queryParams: entries(match, 'queryParams', matchPath) });
     }
-    return out;
-  });
-}
+  }
+  return out;
+});
 
 /**
  * One object entry of a list field. Its path is not built here: most entries have no finding,
@@ -108,29 +97,25 @@ export function entryPath(e: NamedEntry, field: string): Path {
 }
 
 /** Every filter of every filter list (rule level and backendRef level). */
-export function allFilters(route: RouteModel): readonly FilterModel[] {
-  return once(filtersOf, route, () => {
-    const out: FilterModel[] = [];
-    for (const l of route.filterLists) out.push(...l.filters);
-    return out;
-  });
-}
+export const allFilters = oncePerRoute((route): readonly FilterModel[] => {
+  const out: FilterModel[] = [];
+  for (const l of route.filterLists) out.push(...l.filters);
+  return out;
+});
 
 /** The header modifiers (request and response) of every filter, with their paths. */
-export function headerModifiers(route: RouteModel): readonly HeaderModifierModel[] {
-  return once(modifiersOf, route, () => {
-    const out: HeaderModifierModel[] = [];
-    for (const f of allFilters(route)) {
-      for (const key of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
-        const modifier = record(f.filter[key]);
-        if (modifier === undefined) continue;
-        const path: Path = [...f.path, key];
-        out.push({ path, modifier, set: entries(modifier, 'set', path), add: entries(modifier, 'add', path) });
-      }
+export const headerModifiers = oncePerRoute((route): readonly HeaderModifierModel[] => {
+  const out: HeaderModifierModel[] = [];
+  for (const f of allFilters(route)) {
+    for (const key of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
+      const modifier = record(f.filter[key]);
+      if (modifier === undefined) continue;
+      const path: Path = [...f.path, key];
+      out.push({ path, modifier, set: entries(modifier, 'set', path), add: entries(modifier, 'add', path) });
     }
-    return out;
-  });
-}
+  }
+  return out;
+});
 
 /** True when `name` was seen before, case-insensitively (header names); records it otherwise. */
 export function seenBefore(seen: Set<string>, name: string): boolean {
