@@ -5,6 +5,8 @@
  * of the bench cluster. Used to compare before and after a change to the core.
  */
 import { createJudge } from '../src/admission/judge.ts';
+import { compile } from '../src/core/compile.ts';
+import { ruleCatalog } from '../src/rules/index.ts';
 import { staticView } from '../src/cluster/static-view.ts';
 import type { EvaluationRequest } from '../src/core/types.ts';
 import { defaultPolicy } from '../src/policy/defaults.ts';
@@ -25,7 +27,7 @@ function toRequest(body: string): EvaluationRequest {
 /** Times `rounds` batches of `batch` calls each and keeps the median batch. */
 export async function measureCore(size: ClusterSize, rounds = 30, batch = 200): Promise<CoreTiming[]> {
   const view = staticView(clusterObjects(size));
-  const judge = createJudge({ view, resolver: { resolveServices: () => undefined }, policy: () => defaultPolicy });
+  const judge = createJudge({ view, resolver: { resolveServices: () => undefined }, policy: () => compile(defaultPolicy, ruleCatalog) });
   const bodies = reviewBodies();
   const out: CoreTiming[] = [];
   for (const [route, pair] of [['1-rule', bodies.small], ['16-rule', bodies.large]] as const) {

@@ -94,7 +94,7 @@ async function webhook(config: ServerConfig) {
     keyPair: loadKeyPair(config.certFile, config.keyFile),
     logger,
     metrics,
-    judge: createJudge({ view, resolver, policy: () => policy.current }),
+    judge: createJudge({ view, resolver, policy: () => policy.compiled }),
     readiness: [],
     bodyLimit: 3 * 1024 * 1024,
     maxWarnings: 10,

@@ -1,4 +1,4 @@
-// Copies the policy JSON Schema (src/policy/schema.ts) into the chart's values.schema.json under
+// Copies the policy JSON Schema (src/core/policy-schema.ts) into the chart's values.schema.json under
 // properties.policy, so that `helm install` refuses the same policy documents the server does.
 //
 //   node scripts/chart-schema.ts          rewrite charts/gamma-webhook/values.schema.json
@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { policySchema } from '../src/policy/schema.ts';
+import { policySchema } from '../src/core/policy-schema.ts';
 
 const file = path.resolve(fileURLToPath(new URL('../charts/gamma-webhook/values.schema.json', import.meta.url)));
 const current = readFileSync(file, 'utf8');

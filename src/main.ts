@@ -61,7 +61,7 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     keyPair,
     logger,
     metrics,
-    judge: createJudge({ view: cluster.view, resolver: cluster.resolver, policy: () => policy.current }),
+    judge: createJudge({ view: cluster.view, resolver: cluster.resolver, policy: () => policy.compiled }),
     readiness: [
       ...cluster.readiness,
       { name: 'not-shutting-down', ready: () => !shutdown?.draining() },

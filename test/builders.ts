@@ -1,10 +1,12 @@
 /** Builders for routes, Services and requests, shared by the core and rule tests. */
 import { staticView } from '../src/cluster/static-view.ts';
-import type { Evaluation, EvaluationRequest, RouteKind } from '../src/core/types.ts';
+import { compile, evaluate, fieldPath } from '../src/core/index.ts';
+import type { ClusterView, CompiledPolicy, Evaluation, EvaluationRequest, RouteKind } from '../src/core/index.ts';
+import { ruleCatalog } from '../src/rules/index.ts';
 import type { GRPCRoute, HTTPRoute } from '../src/gateway/types.ts';
 import { resolvePolicy } from '../src/policy/defaults.ts';
-import type { Policy } from '../src/policy/policy.ts';
-import type { PolicyDocument } from '../src/policy/schema.ts';
+import type { Policy } from '../src/core/policy.ts';
+import type { PolicyDocument } from '../src/core/policy-schema.ts';
 
 export interface ServiceOptions {
   readonly namespace?: string;
@@ -93,11 +95,26 @@ export function policy(document: PolicyDocument = {}): Policy {
 
 export const defaultPolicy = policy();
 
+/** `policy` compiled against the rule catalog, as the policy store and lint do. */
+export function compiled(policyInForce: Policy = defaultPolicy): CompiledPolicy {
+  return compile(policyInForce, ruleCatalog);
+}
+
+/**
+ * The whole evaluation of one route: the checks and status verdicts (the lint door) with the
+ * mutating door's patch and mutations, under `policy` compiled against the rule catalog.
+ */
+export function judgeAll(request: EvaluationRequest, clusterView: ClusterView, policy: Policy): Evaluation {
+  const compiled = compile(policy, ruleCatalog);
+  const mutated = evaluate(request, clusterView, compiled, 'mutate');
+  return { ...evaluate(request, clusterView, compiled, 'lint'), patch: mutated.patch, mutations: mutated.mutations };
+}
+
 /** `MR103 deny spec.parentRefs[0]`: one line per finding, the form rule tables compare. */
 export function summarize(evaluation: Evaluation, ruleId?: string): string[] {
   return evaluation.findings
     .filter((f) => ruleId === undefined || f.ruleId === ruleId)
-    .map((f) => `${f.ruleId} ${f.action} ${f.path}`);
+    .map((f) => `${f.ruleId} ${f.action} ${fieldPath(f.path)}`);
 }
 
 /** Applies add/replace JSON Patch operations to a deep copy (test-side, to check idempotence). */

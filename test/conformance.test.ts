@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../src/cluster/static-view.ts';
-import { decide, evaluate, formatFinding } from '../src/core/index.ts';
-import { applyPatch, defaultPolicy, service } from './builders.ts';
+import { decide, formatFinding } from '../src/core/index.ts';
+import { applyPatch, defaultPolicy, service, judgeAll } from './builders.ts';
 import { sharedPath } from './support/shared.ts';
 
 const mesh = sharedPath('gateway-api', 'v1.6.1', 'conformance-mesh');
@@ -40,7 +40,7 @@ describe.skipIf(mesh.missing !== undefined)('Gateway API v1.6.1 mesh conformance
   it.each(routes.map(({ file, route }) => [file, (route.metadata as { name: string }).name, route] as const))(
     '%s %s is admitted by /validate with no deny finding',
     (_, __, route) => {
-      const evaluation = evaluate(request(route), view, defaultPolicy);
+      const evaluation = judgeAll(request(route), view, defaultPolicy);
       expect(evaluation.judged).toBe(true);
       expect(evaluation.findings.filter((f) => f.action === 'deny').map(formatFinding)).toEqual([]);
       expect(decide(evaluation, 'validate', defaultPolicy).allowed).toBe(true);
@@ -60,7 +60,7 @@ describe.skipIf(fixtures.missing !== undefined)('the mission examples (recorded 
 
   it.each(['A-01-validate-create.json', 'A-07-validate-create-grpcroute.json'])('%s is admitted without findings', (file) => {
     const route = load(file);
-    const evaluation = evaluate(request(route), view, defaultPolicy);
+    const evaluation = judgeAll(request(route), view, defaultPolicy);
     expect(evaluation.findings.map(formatFinding)).toEqual([]);
     expect(decide(evaluation, 'validate', defaultPolicy)).toMatchObject({ allowed: true, warnings: [] });
     expect(decide(evaluation, 'mutate', defaultPolicy).patch).toEqual([]);
@@ -72,17 +72,17 @@ describe.skipIf(fixtures.missing !== undefined)('the mission examples (recorded 
       const route = structuredClone(load(file));
       const parents = (route.spec as { parentRefs: Record<string, unknown>[] }).parentRefs;
       for (const parent of parents) parent.group = 'gateway.networking.k8s.io';
-      const evaluation = evaluate(request(route), view, defaultPolicy);
+      const evaluation = judgeAll(request(route), view, defaultPolicy);
       expect(decide(evaluation, 'validate', defaultPolicy)).toMatchObject({ allowed: false, ruleIds: ['MR101'] });
       const mutated = decide(evaluation, 'mutate', defaultPolicy);
       expect(mutated.patch).toEqual([{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
       const repaired = applyPatch(route, mutated.patch) as Record<string, unknown>;
-      expect(decide(evaluate(request(repaired), view, defaultPolicy), 'validate', defaultPolicy).allowed).toBe(true);
+      expect(decide(judgeAll(request(repaired), view, defaultPolicy), 'validate', defaultPolicy).allowed).toBe(true);
     },
   );
 
   it('matches the recorded A-02 mutation of the route written without group', () => {
-    const evaluation = evaluate(request(load('A-02-mutate-create-default-group.json')), view, defaultPolicy);
+    const evaluation = judgeAll(request(load('A-02-mutate-create-default-group.json')), view, defaultPolicy);
     expect(evaluation.patch).toEqual([{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
   });
 });

@@ -1,4 +1,6 @@
-import type { Decision, EvaluationRequest, RouteKind } from '../core/types.ts';
+import type { Decision, EvaluationRequest } from '../core/types.ts';
+import { GATEWAY_GROUP } from '../gateway/mesh.ts';
+import { isJudgedVersion, isRouteKind } from '../gateway/route-kinds.ts';
 import type { AdmissionRequest, AdmissionReview } from './schema.ts';
 
 /** The `response` of an AdmissionReview, as the API server reads it. */
@@ -15,24 +17,17 @@ export interface AdmissionResponse {
 /** Kubernetes shows at most this many characters of one warning (and kubectl prints each line). */
 export const warningMaxLength = 120;
 
-const routeKinds: Readonly<Record<string, { kind: RouteKind; versions: readonly string[] }>> = {
-  HTTPRoute: { kind: 'HTTPRoute', versions: ['v1', 'v1beta1'] },
-  GRPCRoute: { kind: 'GRPCRoute', versions: ['v1'] },
-};
-
 /**
  * What the core should judge, or undefined when the request passes untouched: other groups,
  * kinds and versions, subresources (status), DELETE and CONNECT.
  */
 export function toEvaluationRequest(request: AdmissionRequest): EvaluationRequest | undefined {
-  const known = routeKinds[request.kind.kind];
-  if (!known || request.kind.group !== 'gateway.networking.k8s.io' || !known.versions.includes(request.kind.version)) {
-    return undefined;
-  }
+  const { group, version, kind } = request.kind;
+  if (!isRouteKind(kind) || group !== GATEWAY_GROUP || !isJudgedVersion(kind, version)) return undefined;
   if (request.subResource) return undefined;
   if (request.operation !== 'CREATE' && request.operation !== 'UPDATE') return undefined;
   return {
-    kind: known.kind,
+    kind,
     operation: request.operation,
     namespace: request.namespace ?? '',
     object: request.object ?? undefined,

@@ -1,5 +1,5 @@
 /** `decide`: what a door answers, from an Evaluation and the policy's mode. */
-import type { Policy } from '../policy/policy.ts';
+import type { Policy } from './policy.ts';
 import { formatFinding } from './format.ts';
 import type { Decision, Door, Evaluation, Finding } from './types.ts';
 

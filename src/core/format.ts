@@ -1,4 +1,5 @@
-/** The one message form of a finding (RULES.md): id, field path, what is wrong and what to do. */
+/** The one message form of a finding: id, field path, what is wrong and what to do. */
+import { fieldPath } from './path.ts';
 import type { Finding } from './types.ts';
 
 /**
@@ -6,5 +7,5 @@ import type { Finding } from './types.ts';
  * Used for denials, warnings and status messages alike.
  */
 export function formatFinding(finding: Pick<Finding, 'ruleId' | 'path' | 'message'>): string {
-  return finding.path === '' ? `${finding.ruleId} ${finding.message}` : `${finding.ruleId} ${finding.path}: ${finding.message}`;
+  return finding.path.length === 0 ? `${finding.ruleId} ${finding.message}` : `${finding.ruleId} ${fieldPath(finding.path)}: ${finding.message}`;
 }

@@ -1,13 +1,15 @@
 /**
  * The evaluation core: pure functions the doors (admission, status reconciler, lint) share.
- * Nothing here does I/O, reads the clock or logs.
+ * Nothing here does I/O, reads the clock or logs, and nothing here holds state between calls.
  */
-export { evaluate, evaluateFindings, evaluateMutations } from './evaluate.ts';
+export { compile, type ActiveRule, type CompiledPolicy, type DoorPlan } from './compile.ts';
+export { evaluate } from './evaluate.ts';
 export { decide } from './decide.ts';
 export { formatFinding } from './format.ts';
-export { referencedServices, servicesNamedBy, type ServiceRef } from './references.ts';
+export { referencedServices, type ServiceRef } from './references.ts';
 export { readRoute, type RouteModel } from './route.ts';
 export { fieldPath, jsonPointer, type Path } from './path.ts';
-export { ruleCatalog } from '../rules/index.ts';
+export type * from './rule.ts';
 export type * from './types.ts';
 export type * from './view.ts';
+export type * from './policy.ts';

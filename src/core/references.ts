@@ -1,5 +1,6 @@
 /** The core Services a route names, so that a door can fetch cache misses before `evaluate`. */
-import { readRoute, type RouteModel } from './route.ts';
+import { readRoute } from './route.ts';
+import { serviceKey } from './services.ts';
 import type { EvaluationRequest } from './types.ts';
 
 export interface ServiceRef {
@@ -13,16 +14,12 @@ export interface ServiceRef {
  * MUST NOT throw; a malformed route names fewer Services.
  */
 export function referencedServices(request: Pick<EvaluationRequest, 'kind' | 'namespace' | 'object'>): ServiceRef[] {
-  return servicesNamedBy(readRoute(request.kind, request.namespace, request.object));
-}
-
-/** `referencedServices` of a route already read with `readRoute`. Runs on every admission: plain loops. */
-export function servicesNamedBy(route: RouteModel): ServiceRef[] {
+  const route = readRoute(request.kind, request.namespace, request.object);
   const seen = new Set<string>();
   const out: ServiceRef[] = [];
   const add = (namespace: string, name: string | undefined): void => {
     if (name === undefined || name === '') return;
-    const key = `${namespace}/${name}`;
+    const key = serviceKey(namespace, name);
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ namespace, name });

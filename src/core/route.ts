@@ -87,10 +87,7 @@ export interface RouteModel {
   readonly filterLists: readonly FilterListModel[];
 }
 
-/**
- * Builds the model; `namespace` is the request's namespace, used when metadata has none.
- * Plain loops: this runs on every admission, over every rule and backendRef of the route.
- */
+/** Builds the model; `namespace` is the request's namespace, used when metadata has none. */
 export function readRoute(kind: RouteKind, namespace: string, object: unknown): RouteModel {
   const metadata = record(record(object)?.metadata);
   const routeNamespace = text(metadata?.namespace) || namespace;
@@ -180,7 +177,6 @@ function readBackend(
   };
 }
 
-// Most rules and backendRefs have no filters: the filters' paths are only built for a filter.
 function readFilters(value: unknown, ownerPath: Path): FilterModel[] {
   const items = list(value);
   const out: FilterModel[] = [];

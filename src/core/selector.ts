@@ -1,5 +1,5 @@
 /** Kubernetes label selectors, for the policy's namespace exemptions. */
-import type { LabelSelector } from '../policy/policy.ts';
+import type { LabelSelector } from './policy.ts';
 
 /**
  * True when `labels` satisfy every matchLabels pair and every matchExpression (In, NotIn, Exists,

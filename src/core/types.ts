@@ -1,11 +1,13 @@
 /**
  * The contracts of the evaluation core. Everything here is data: the core reads a route, a
- * ClusterView and a Policy and returns an Evaluation; the doors (admission, status, lint) turn
- * that into their own output.
+ * ClusterView and a compiled policy and returns an Evaluation; the doors (admission, status,
+ * lint) turn that into their own output.
  */
+import type { RouteKind } from '../gateway/route-kinds.ts';
+import type { Path } from './path.ts';
+import type { RuleStatus } from './rule.ts';
 
-/** The route kinds the core judges. Anything else is passed through by the doors. */
-export type RouteKind = 'HTTPRoute' | 'GRPCRoute';
+export type { RouteKind };
 
 /** What a finding does at admission. `off` findings are never produced. */
 export type Action = 'deny' | 'warn' | 'off';
@@ -13,7 +15,10 @@ export type Action = 'deny' | 'warn' | 'off';
 /** Admission operations the core judges; DELETE and CONNECT never reach it. */
 export type Operation = 'CREATE' | 'UPDATE';
 
-/** The door asking: /validate denies and warns; /mutate patches and announces; status and lint only read. */
+/**
+ * The door asking, which selects the work (see `compile`): /validate runs the checks; /mutate
+ * only the defaults; status and lint run the checks and work out the parents' status verdicts.
+ */
 export type Door = 'validate' | 'mutate' | 'status' | 'lint';
 
 /** A route to judge, as one admission request (or one cached object, or one file) carries it. */
@@ -30,16 +35,18 @@ export interface EvaluationRequest {
 
 /** One rule's verdict on one place in the route. */
 export interface Finding {
-  /** Stable rule id from RULES.md, e.g. `MR201`. */
+  /** Stable rule id of the catalog (docs/rules.md), e.g. `MR201`. */
   readonly ruleId: string;
   /** The action after policy, strict mode and ratcheting. Never `off`. */
   readonly action: Exclude<Action, 'off'>;
-  /** Field path in kubectl's form, e.g. `spec.rules[0].backendRefs[1].port`. */
-  readonly path: string;
+  /** Where in the route, as segments; `fieldPath` spells it as kubectl does. */
+  readonly path: Path;
   /** What is wrong and what to do, without the id and path (see `formatFinding`). */
   readonly message: string;
   /** The mesh parentRef index this finding is about, for parent rules. */
   readonly parentIndex?: number;
+  /** What the finding does to the route's status, whatever its action; absent when nothing. */
+  readonly status?: RuleStatus;
   /** True when the same finding was present on the stored object (UPDATE): it never denies. */
   readonly ratcheted?: boolean;
 }
@@ -68,17 +75,17 @@ export interface ParentVerdict {
   readonly conditions: readonly ConditionVerdict[];
 }
 
-/** Everything the core concludes about one route. */
+/** Everything the core concludes about one route at one door; what the door does not need is empty. */
 export interface Evaluation {
   /** False when the route has no mesh parent (and no MR101 mistake) or is exempt: nothing to say. */
   readonly judged: boolean;
-  /** Rule findings, in rule order. */
+  /** Rule findings, in catalog order (validate, status, lint). */
   readonly findings: readonly Finding[];
-  /** The defaults of the mutating door, empty when nothing changes. */
+  /** The defaults of the mutating door, empty when nothing changes (mutate). */
   readonly patch: readonly JsonPatchOperation[];
-  /** One `warn` finding per mutation in `patch`, naming its rule id. */
+  /** One `warn` finding per operation in `patch`, naming its rule id (mutate). */
   readonly mutations: readonly Finding[];
-  /** One verdict per mesh parentRef, for the status reconciler. */
+  /** One verdict per mesh parentRef (status, lint). */
   readonly parents: readonly ParentVerdict[];
 }
 

@@ -62,7 +62,7 @@ export interface ClusterView {
  * Optional asynchronous side of a view: before the core runs, a door may ask for Services the
  * cache does not hold. The live view does one bounded GET per miss; the static view does nothing.
  * `resolveServices` returns undefined when there is nothing to wait for (every Service cached or
- * its lookup remembered): the steady state then needs no promise and no microtask turn.
+ * its lookup remembered), and MUST NOT reject: a failed lookup leaves the Service unknown.
  */
 export interface ServiceResolver {
   resolveServices(refs: readonly { namespace: string; name: string }[]): Promise<void> | undefined;

@@ -25,3 +25,14 @@ export function isPrintableHeaderValue(value: string): boolean {
   }
   return !previousSeparator;
 }
+
+/**
+ * True when `name` is in `seen`, compared as header names are (case-insensitively); otherwise
+ * adds it and returns false. For the rules that find a header named twice.
+ */
+export function headerSeenBefore(seen: Set<string>, name: string): boolean {
+  const key = name.toLowerCase();
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return false;
+}

@@ -7,3 +7,4 @@ export * from './duration.ts';
 export * from './headers.ts';
 export * from './features.ts';
 export * from './regex.ts';
+export * from './route-kinds.ts';

@@ -1,5 +1,5 @@
-import type { Policy } from './policy.ts';
-import type { PolicyDocument } from './schema.ts';
+import type { Policy } from '../core/policy.ts';
+import type { PolicyDocument } from '../core/policy-schema.ts';
 
 /**
  * Freezes an object graph of plain objects and arrays, so that a policy in force can be shared

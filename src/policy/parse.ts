@@ -3,8 +3,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { GammaError, type ErrorCode } from '../errors.ts';
 import { resolvePolicy } from './defaults.ts';
-import type { Policy } from './policy.ts';
-import { policyRuleIds, policySchema, type PolicyDocument } from './schema.ts';
+import type { Policy } from '../core/policy.ts';
+import { policyRuleIds, policySchema, type PolicyDocument } from '../core/policy-schema.ts';
 
 /** The largest policy text accepted: a ConfigMap holds at most 1 MiB in all. */
 export const maxPolicyBytes = 1024 * 1024;

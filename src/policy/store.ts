@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
+import { compile, type CompiledPolicy } from '../core/compile.ts';
+import type { Policy } from '../core/policy.ts';
 import type { Metrics } from '../metrics.ts';
+import { ruleCatalog } from '../rules/index.ts';
 import { defaultPolicy } from './defaults.ts';
 import { formatProblem, parsePolicy, policyHash, type PolicyError } from './parse.ts';
-import type { Policy } from './policy.ts';
 
 /** Where the policy in force came from; the `source` label of `gamma_policy_info`. */
 export type PolicySourceKind = 'default' | 'file' | 'configmap';
@@ -25,6 +27,8 @@ export function describeOrigin(origin: PolicyOrigin): string {
 export interface PolicySnapshot {
   /** Deeply frozen. */
   readonly policy: Policy;
+  /** The policy compiled against the rule catalog, once per snapshot. */
+  readonly compiled: CompiledPolicy;
   /** `policyHash(policy)`: equal hashes mean the same policy. */
   readonly hash: string;
   readonly source: PolicySourceKind;
@@ -83,6 +87,7 @@ export class PolicyStore {
     this.#metrics = options.metrics;
     this.#snapshot = Object.freeze({
       policy: defaultPolicy,
+      compiled: compile(defaultPolicy, ruleCatalog),
       hash: policyHash(defaultPolicy),
       source: 'default',
       origin: defaultsOrigin,
@@ -94,6 +99,11 @@ export class PolicyStore {
   /** The policy in force. Read it once per evaluation. */
   get current(): Policy {
     return this.#snapshot.policy;
+  }
+
+  /** The policy in force, compiled. Read it once per evaluation. */
+  get compiled(): CompiledPolicy {
+    return this.#snapshot.compiled;
   }
 
   /** The policy in force with its hash, source and generation, as one immutable object. */
@@ -178,6 +188,7 @@ export class PolicyStore {
     }
     this.#snapshot = Object.freeze({
       policy: changed ? policy : previous.policy,
+      compiled: changed ? compile(policy, ruleCatalog) : previous.compiled,
       hash,
       source,
       origin,

@@ -1,35 +1,18 @@
 /**
- * Backend rules (RULES.md "Backends", MR201-MR207): rules[].backendRefs and the filters'
+ * Backend rules (docs/rules.md "Backends", MR201-MR207): rules[].backendRefs and the filters'
  * requestMirror.backendRef, at rule and backendRef level.
  */
-import type { BackendRefModel } from '../core/route.ts';
+import type { ServiceBackend } from '../core/context.ts';
+import { bothKinds, finding, type Rule } from '../core/rule.ts';
 import { isExternalName, portByNumber, portList, serviceKey } from '../core/services.ts';
-import type { ServiceInfo } from '../core/view.ts';
 import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, list } from '../gateway/index.ts';
 import { defaultBackendPort } from './defaults.ts';
-import { bothKinds, finding, type Rule } from './rule.ts';
-import { oncePerView } from './walk.ts';
 
 /** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
 export const SERVICE_IMPORT_FEATURE = 'ServiceImport';
 
-type ServiceBackend = { readonly backend: BackendRefModel; readonly name: string; readonly service: ServiceInfo | undefined };
-
-/**
- * Each named core Service backend, and its Service when the view knows it. Four rules read it in
- * a row, so the view is asked once per backend.
- */
-const serviceBackends = oncePerView(({ route, view }): readonly ServiceBackend[] => {
-  const value: ServiceBackend[] = [];
-  for (const backend of route.backends) {
-    const { name } = backend;
-    if (backend.coreService && name !== undefined) value.push({ backend, name, service: view.service(backend.namespace, name) });
-  }
-  return value;
-});
-
-function describe({ backend, name }: ServiceBackend): string {
-  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, name)}`;
+function describe({ backend }: ServiceBackend): string {
+  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, backend.name)}`;
 }
 
 export const mr201: Rule = {
@@ -39,7 +22,7 @@ export const mr201: Rule = {
   defaultAction: 'warn',
   status: { condition: 'ResolvedRefs', reason: RouteReason.BackendNotFound },
   check: (context) =>
-    serviceBackends(context)
+    context.serviceBackends
       .filter(({ backend, service }) => service === undefined && backend.weight !== 0)
       .map((b) => finding(b.backend.path, `${describe(b)} not found; create it or fix the name`)),
 };
@@ -51,7 +34,7 @@ export const mr202: Rule = {
   defaultAction: 'deny',
   status: { condition: 'ResolvedRefs', reason: RouteReason.UnsupportedValue },
   check: (context) =>
-    serviceBackends(context)
+    context.serviceBackends
       .filter(({ service }) => service !== undefined && isExternalName(service))
       .map((b) => finding(b.backend.path, `${describe(b)} is ExternalName; use a Service with endpoints`)),
 };
@@ -63,7 +46,7 @@ export const mr203: Rule = {
   defaultAction: 'warn',
   status: { condition: 'ResolvedRefs', reason: RouteReason.BackendNotFound },
   check: (context) =>
-    serviceBackends(context).flatMap((b) => {
+    context.serviceBackends.flatMap((b) => {
       const { backend, service } = b;
       return service === undefined || isExternalName(service) || backend.port === undefined || portByNumber(service, backend.port) !== undefined
         ? []
@@ -77,7 +60,7 @@ export const mr204: Rule = {
   referential: false,
   defaultAction: 'warn',
   check: (context) =>
-    serviceBackends(context).flatMap(({ backend, service }) =>
+    context.serviceBackends.flatMap(({ backend, service }) =>
       backend.ref.port !== undefined || service?.ports.length !== 1
         ? []
         : [finding(backend.path, `port missing; the Service has one port, ${service.ports[0]?.port}: set it`)],

@@ -1,15 +1,16 @@
 /**
- * The defaults of the mutating door (RULES.md "Defaults"). Each returns add/replace proposals
+ * The defaults of the mutating door (docs/rules.md "Defaults"). Each returns add/replace proposals
  * only, is idempotent (nothing to propose once applied), and never fills a field whose absence
  * means something (parentRef port, sectionName, hostnames, timeouts unless the policy asks).
  */
+import type { EvaluationContext } from '../core/context.ts';
 import { jsonPointer, type Path } from '../core/path.ts';
+import type { Proposal } from '../core/rule.ts';
 import { serviceKey } from '../core/services.ts';
 import { backendRequestExceedsRequest, record, text } from '../gateway/index.ts';
-import type { Proposal, RuleContext } from './rule.ts';
 
 /** MR101: `kind: Service` in the Gateway API group becomes the core Service it was meant to be. */
-export function fixServiceParentGroup({ route, policy }: RuleContext): Proposal[] {
+export function fixServiceParentGroup({ route, policy }: EvaluationContext): Proposal[] {
   if (!policy.mutations.fixServiceParentGroup) return [];
   return route.parents
     .filter((p) => p.misgrouped)
@@ -25,11 +26,10 @@ export function fixServiceParentGroup({ route, policy }: RuleContext): Proposal[
 }
 
 /** MR204: a core Service backendRef without a port gets the Service's only port. */
-export function defaultBackendPort({ route, view, policy }: RuleContext): Proposal[] {
+export function defaultBackendPort({ serviceBackends, policy }: EvaluationContext): Proposal[] {
   if (!policy.mutations.defaultBackendPort) return [];
-  return route.backends.flatMap((b) => {
-    if (!b.coreService || b.name === undefined || b.ref.port !== undefined) return [];
-    const service = view.service(b.namespace, b.name);
+  return serviceBackends.flatMap(({ backend: b, service }) => {
+    if (b.ref.port !== undefined) return [];
     const only = service?.ports.length === 1 ? service.ports[0] : undefined;
     if (only === undefined) return [];
     return [
@@ -46,7 +46,7 @@ export function defaultBackendPort({ route, view, policy }: RuleContext): Propos
  * MR308's opt-in default: the policy's `mutations.defaultTimeouts` on HTTPRoute rules without a
  * timeout of that kind. A default that would break "backendRequest <= request" is not set.
  */
-export function defaultTimeouts({ route, policy }: RuleContext): Proposal[] {
+export function defaultTimeouts({ route, policy }: EvaluationContext): Proposal[] {
   if (route.kind !== 'HTTPRoute') return [];
   const defaults = policy.mutations.defaultTimeouts;
   if (defaults.request === undefined && defaults.backendRequest === undefined) return [];

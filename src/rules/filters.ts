@@ -2,14 +2,15 @@
 import {
   HEADER_NAME_MAX_LENGTH,
   HEADER_NAME_PATTERN,
+  headerSeenBefore,
   dig,
   isPrintableHeaderValue,
   list,
   record,
   text,
 } from '../gateway/index.ts';
-import { bothKinds, finding, httpOnly, type RawFinding, type Rule } from './rule.ts';
-import { entryPath, headerModifiers, matches, seenBefore, type NamedEntry } from './walk.ts';
+import { entryPath, type NamedEntry } from '../core/route-parts.ts';
+import { bothKinds, finding, httpOnly, type RawFinding, type Rule } from '../core/rule.ts';
 
 export const mr302: Rule = {
   id: 'MR302',
@@ -17,20 +18,18 @@ export const mr302: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route }) => {
-    // Loops rather than spread lists: this runs over every header modifier of every rule.
+  check: ({ headerModifiers }) => {
     const out: RawFinding[] = [];
     const twice = (name: string) => `header ${name} has more than one action in this filter (case-insensitive); keep one`;
-    for (const { path, modifier, set, add } of headerModifiers(route)) {
+    for (const { path, modifier, set, add } of headerModifiers) {
       const seen = new Set<string>();
       for (const e of [...set, ...add]) {
-        if (e.name !== undefined && seenBefore(seen, e.name)) out.push(finding(entryPath(e, 'name'), twice(e.name)));
+        if (e.name !== undefined && headerSeenBefore(seen, e.name)) out.push(finding(entryPath(e, 'name'), twice(e.name)));
       }
-      const removed = list(modifier.remove);
-      for (let k = 0; k < removed.length; k++) {
-        const name = text(removed[k]);
-        if (name !== undefined && seenBefore(seen, name)) out.push(finding([...path, 'remove', k], twice(name)));
-      }
+      list(modifier.remove).forEach((item, k) => {
+        const name = text(item);
+        if (name !== undefined && headerSeenBefore(seen, name)) out.push(finding([...path, 'remove', k], twice(name)));
+      });
     }
     return out;
   },
@@ -42,8 +41,8 @@ export const mr303: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route }) =>
-    headerModifiers(route).flatMap(({ path, modifier }) =>
+  check: ({ headerModifiers }) =>
+    headerModifiers.flatMap(({ path, modifier }) =>
       list(modifier.remove).flatMap((item, k): RawFinding[] => {
         const name = text(item);
         if (name === undefined) return [];
@@ -73,18 +72,13 @@ export const mr304: Rule = {
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
   check: ({ route }) => {
-    // Plain loops, and a rule's matches read only when it has a prefix-replacing filter: this
-    // runs over every filter list of every rule, and most lists are empty.
     const out: RawFinding[] = [];
-    let rules: Map<number, Readonly<Record<string, unknown>>> | undefined;
+    const rules = new Map(route.rules.map((r) => [r.index, r.rule]));
     for (const { ruleIndex, filters } of route.filterLists) {
+      const rule = rules.get(ruleIndex);
       for (const f of filters) {
         for (const key of ['requestRedirect', 'urlRewrite'] as const) {
-          if (dig(f.filter, key, 'path', 'type') !== 'ReplacePrefixMatch') continue;
-          // Rules by index, built once: a lookup per filter list made thousands of rules quadratic.
-          rules ??= new Map(route.rules.map((r) => [r.index, r.rule]));
-          const rule = rules.get(ruleIndex);
-          if (rule !== undefined && !singlePathPrefix(rule)) {
+          if (dig(f.filter, key, 'path', 'type') === 'ReplacePrefixMatch' && rule !== undefined && !singlePathPrefix(rule)) {
             out.push(finding([...f.path, key, 'path'], 'ReplacePrefixMatch needs exactly one match, of type PathPrefix, in its rule'));
           }
         }
@@ -99,8 +93,7 @@ export const mr310: Rule = {
   kinds: bothKinds,
   referential: false,
   defaultAction: 'warn',
-  check: ({ route }) => {
-    // The path is built only for a value that is not printable: nearly all of them are.
+  check: ({ matches, headerModifiers }) => {
     const out: RawFinding[] = [];
     const check = (e: NamedEntry): void => {
       const value = text(e.entry.value);
@@ -108,10 +101,10 @@ export const mr310: Rule = {
         out.push(finding(entryPath(e, 'value'), 'header value should be printable ASCII with single spaces or tabs between words'));
       }
     };
-    for (const { headers } of matches(route)) {
+    for (const { headers } of matches) {
       for (const e of headers) if (e.entry.type !== 'RegularExpression') check(e);
     }
-    for (const { set, add } of headerModifiers(route)) {
+    for (const { set, add } of headerModifiers) {
       for (const e of set) check(e);
       for (const e of add) check(e);
     }

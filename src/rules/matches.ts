@@ -1,8 +1,9 @@
 /** Match rules (MR301, MR306, MR307): what the CRD cannot say about header, path and method matches. */
+import type { EvaluationContext } from '../core/context.ts';
 import type { Path } from '../core/path.ts';
-import { re2SyntaxError, record, text } from '../gateway/index.ts';
-import { bothKinds, finding, type RawFinding, type Rule } from './rule.ts';
-import { entryPath, matches, seenBefore } from './walk.ts';
+import { entryPath } from '../core/route-parts.ts';
+import { bothKinds, finding, type RawFinding, type Rule } from '../core/rule.ts';
+import { headerSeenBefore, re2SyntaxError, record, text } from '../gateway/index.ts';
 
 export const mr301: Rule = {
   id: 'MR301',
@@ -10,12 +11,12 @@ export const mr301: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route }) => {
+  check: ({ matches }) => {
     const out: RawFinding[] = [];
-    for (const { headers } of matches(route)) {
+    for (const { headers } of matches) {
       const seen = new Set<string>();
       for (const header of headers) {
-        if (header.name !== undefined && seenBefore(seen, header.name)) {
+        if (header.name !== undefined && headerSeenBefore(seen, header.name)) {
           out.push(finding(entryPath(header, 'name'), `header ${header.name} is matched twice (names are case-insensitive); merge them`));
         }
       }
@@ -30,8 +31,8 @@ export const mr306: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route }) =>
-    matches(route).flatMap(({ match, path }) => {
+  check: ({ matches }) =>
+    matches.flatMap(({ match, path }) => {
       const method = record(match.method);
       if (method === undefined || method.type !== 'RegularExpression') return [];
       if (text(method.service) || text(method.method)) return [];
@@ -40,10 +41,10 @@ export const mr306: Rule = {
 };
 
 /** Every RegularExpression value of a route: path, header, query parameter, gRPC service and method. */
-function regexValues(route: Parameters<typeof matches>[0]): { path: Path; value: string }[] {
+function regexValues({ route, matches }: EvaluationContext): { path: Path; value: string }[] {
   const out: { path: Path; value: string }[] = [];
   const http = route.kind === 'HTTPRoute';
-  for (const { match, path, headers, queryParams } of matches(route)) {
+  for (const { match, path, headers, queryParams } of matches) {
     const matchPath = record(match.path);
     if (http && matchPath?.type === 'RegularExpression') {
       const value = text(matchPath.value);
@@ -70,10 +71,11 @@ export const mr307: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route, policy }) =>
-    regexValues(route).flatMap(({ path, value }): RawFinding[] => {
-      if (value.length > policy.regexMaxLength) {
-        return [finding(path, `regular expression is ${value.length} characters; the limit is ${policy.regexMaxLength}`)];
+  check: (context) =>
+    regexValues(context).flatMap(({ path, value }): RawFinding[] => {
+      const limit = context.policy.regexMaxLength;
+      if (value.length > limit) {
+        return [finding(path, `regular expression is ${value.length} characters; the limit is ${limit}`)];
       }
       const error = re2SyntaxError(value);
       return error === undefined ? [] : [finding(path, `not valid RE2: ${error}`)];

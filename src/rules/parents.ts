@@ -1,24 +1,8 @@
-/** Parent rules (RULES.md "Parents", MR101-MR109): the mesh parentRefs and their Services. */
+/** Parent rules (docs/rules.md "Parents", MR101-MR109): the mesh parentRefs and their Services. */
+import { bothKinds, finding, type RawFinding, type Rule } from '../core/rule.ts';
 import { portByName, portByNumber, portList, serviceKey, isExternalName, isHeadless } from '../core/services.ts';
-import type { ParentRefModel } from '../core/route.ts';
-import type { ServiceInfo } from '../core/view.ts';
 import { RouteReason, list } from '../gateway/index.ts';
 import { fixServiceParentGroup } from './defaults.ts';
-import { bothKinds, finding, type RawFinding, type Rule } from './rule.ts';
-import { oncePerView } from './walk.ts';
-
-/** Each mesh parent with a name, and its Service when the view knows it (five rules read it). */
-const parentServices = oncePerView(({ route, view }) => {
-  const out: { parent: ParentRefModel & { name: string }; service: ServiceInfo | undefined }[] = [];
-  for (const parent of route.meshParents) {
-    if (hasName(parent)) out.push({ parent, service: view.service(parent.namespace, parent.name) });
-  }
-  return out;
-});
-
-function hasName(parent: ParentRefModel): parent is ParentRefModel & { name: string } {
-  return parent.name !== undefined;
-}
 
 export const mr101: Rule = {
   id: 'MR101',
@@ -39,7 +23,7 @@ export const mr102: Rule = {
   defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
   check: (context) =>
-    parentServices(context)
+    context.parentServices
       .filter(({ service }) => service === undefined)
       .map(({ parent }) =>
         finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} not found; create it or fix the name`, parent.index),
@@ -53,7 +37,7 @@ export const mr103: Rule = {
   defaultAction: 'deny',
   status: { condition: 'Accepted', reason: RouteReason.UnsupportedValue },
   check: (context) =>
-    parentServices(context)
+    context.parentServices
       .filter(({ service }) => service !== undefined && isExternalName(service))
       .map(({ parent }) =>
         finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} is ExternalName; use a ClusterIP Service`, parent.index),
@@ -67,7 +51,7 @@ export const mr104: Rule = {
   defaultAction: 'deny',
   status: { condition: 'Accepted', reason: RouteReason.UnsupportedValue },
   check: (context) =>
-    parentServices(context)
+    context.parentServices
       .filter(({ service }) => service !== undefined && !isExternalName(service) && isHeadless(service))
       .map(({ parent }) =>
         finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} is headless (no frontend); use a ClusterIP Service`, parent.index),
@@ -81,7 +65,7 @@ export const mr105: Rule = {
   defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
   check: (context) =>
-    parentServices(context).flatMap(({ parent, service }) =>
+    context.parentServices.flatMap(({ parent, service }) =>
       service === undefined || parent.port === undefined || portByNumber(service, parent.port) !== undefined
         ? []
         : [finding([...parent.path, 'port'], `Service ${serviceKey(parent.namespace, parent.name)} has no port ${parent.port}; ports: ${portList(service)}`, parent.index)],
@@ -95,7 +79,7 @@ export const mr106: Rule = {
   defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
   check: (context) =>
-    parentServices(context).flatMap(({ parent, service }): RawFinding[] => {
+    context.parentServices.flatMap(({ parent, service }): RawFinding[] => {
       if (service === undefined || parent.sectionName === undefined) return [];
       const path = [...parent.path, 'sectionName'];
       const named = portByName(service, parent.sectionName);

@@ -1,10 +1,10 @@
 /** Route-structure rules (MR305, MR308, MR309): rule names, durations, and the mesh's features. */
+import type { EvaluationContext } from '../core/context.ts';
 import type { Path } from '../core/path.ts';
 import type { RouteModel } from '../core/route.ts';
+import { bothKinds, finding, type RawFinding, type Rule } from '../core/rule.ts';
 import { Feature, backendRequestExceedsRequest, dig, list, parseDuration, record, text } from '../gateway/index.ts';
 import { defaultTimeouts } from './defaults.ts';
-import { bothKinds, finding, type RawFinding, type Rule } from './rule.ts';
-import { allFilters, matches } from './walk.ts';
 
 export const mr305: Rule = {
   id: 'MR305',
@@ -32,10 +32,7 @@ const durationFields: readonly (readonly [string, readonly string[]])[] = [
   ['sessionPersistence', ['absoluteTimeout', 'idleTimeout']],
 ];
 
-/**
- * Every duration string of the route's rules, with its path. Plain loops, each holder read once:
- * this runs over every rule of every route, and most rules have few or none of these fields.
- */
+/** Every duration string of the route's rules, with its path. */
 function durations(route: RouteModel): { path: Path; value: string }[] {
   const out: { path: Path; value: string }[] = [];
   for (const { rule, path } of route.rules) {
@@ -81,7 +78,7 @@ interface FeatureUse {
 }
 
 /** The features the route uses, each at its first place of use. */
-function featureUses(route: RouteModel): FeatureUse[] {
+function featureUses({ route, matches, filters }: EvaluationContext): FeatureUse[] {
   const uses: FeatureUse[] = [];
   const use = (feature: Feature, path: Path): void => {
     if (!uses.some((u) => u.feature === feature)) uses.push({ feature, path });
@@ -103,7 +100,7 @@ function featureUses(route: RouteModel): FeatureUse[] {
     }
   }
   if (http) {
-    for (const { match, path } of matches(route)) {
+    for (const { match, path } of matches) {
       if (list(match.queryParams).length > 0) use(Feature.MeshHTTPRouteQueryParamMatching, [...path, 'queryParams']);
       if (match.method !== undefined) use(Feature.HTTPRouteMethodMatching, [...path, 'method']);
     }
@@ -113,7 +110,7 @@ function featureUses(route: RouteModel): FeatureUse[] {
         if (f !== undefined) use(Feature.MeshHTTPRouteBackendRequestHeaderModification, f.path);
       }
     }
-    for (const f of allFilters(route)) {
+    for (const f of filters) {
       const at = (...keys: string[]): Path => [...f.path, ...keys];
       if (f.type === 'ResponseHeaderModifier') use(Feature.HTTPRouteResponseHeaderModification, f.path);
       if (f.type === 'RequestMirror') use(Feature.HTTPRouteRequestMirror, f.path);
@@ -135,10 +132,10 @@ export const mr309: Rule = {
   kinds: bothKinds,
   referential: false,
   defaultAction: 'warn',
-  check: ({ route, policy }) =>
-    policy.features.length === 0
+  check: (context) =>
+    context.policy.features.length === 0
       ? []
-      : featureUses(route)
-          .filter(({ feature }) => !policy.features.includes(feature))
+      : featureUses(context)
+          .filter(({ feature }) => !context.policy.features.includes(feature))
           .map(({ feature, path }) => finding(path, `the mesh does not support ${feature} (policy features); it may be ignored`)),
 };

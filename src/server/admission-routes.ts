@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { admissionReviewSchema, type AdmissionReview } from '../admission/schema.ts';
 import { allowUntouched, reviewEnvelope, toAdmissionResponse, toEvaluationRequest, type AdmissionResponse } from '../admission/review.ts';
-import type { Decision, EvaluationRequest } from '../core/types.ts';
+import type { Judge } from '../admission/judge.ts';
+import type { Decision } from '../core/types.ts';
 import type { Metrics } from '../metrics.ts';
-
-/** The two admission doors; both judge through the same core. */
-export type AdmissionDoor = 'validate' | 'mutate';
-
-/** Judges one route at one door. May await (a bounded cache-miss lookup); may throw (answered as admitted). */
-export type Judge = (request: EvaluationRequest, door: AdmissionDoor) => Decision | Promise<Decision>;
 
 export interface AdmissionRoutesOptions {
   readonly judge: Judge;
@@ -22,10 +17,9 @@ export interface AdmissionRoutesOptions {
  * judging admits the route with a coded warning (logged at error): failing closed on our own
  * bug would block every route change in the cluster.
  *
- * Every admission writes one info line (`msg: "admission"`) with the request id, uid, door, kind,
- * operation, namespace, name, dryRun, decision, rule ids and duration. It is written through the
- * server's logger with `reqId` as its first field, which is byte for byte the line a per-request
- * child logger would write, without building that child on every request (see `app.ts`).
+ * Every admission writes one info line (`msg: "admission"`) on the request's logger (so with
+ * `reqId`) with the uid, door, kind, operation, namespace, name, dryRun, decision, rule ids and
+ * duration.
  */
 export async function admissionRoutes(app: FastifyInstance, options: AdmissionRoutesOptions) {
   const { metrics } = options;
@@ -42,10 +36,7 @@ export async function admissionRoutes(app: FastifyInstance, options: AdmissionRo
         outcome = 'allow';
       } else {
         try {
-          // A promise only when a Service had to be looked up live; the steady state answers
-          // without one (no microtask turn for the common case).
-          const judged = options.judge(route, door);
-          decision = judged instanceof Promise ? await judged : judged;
+          decision = await options.judge(route, door);
           response = toAdmissionResponse(request.uid, decision, options.maxWarnings);
           outcome = !decision.allowed ? 'deny' : decision.patch.length > 0 ? 'patch' : 'allow';
         } catch (error) {
@@ -61,9 +52,8 @@ export async function admissionRoutes(app: FastifyInstance, options: AdmissionRo
       metrics.admissionRequests.inc({ door, kind, operation: request.operation, decision: outcome });
       metrics.admissionDuration.observe({ door }, seconds);
       if (decision) for (const finding of decision.findings) metrics.findings.inc({ rule: finding.ruleId, action: finding.action, door });
-      app.log.info(
+      req.log.info(
         {
-          reqId: req.id,
           uid: request.uid,
           door,
           kind,

@@ -20,10 +20,10 @@
  * the view's `routesAttachedTo`, so the same view that feeds the queue decides conflicts.
  */
 import type { Logger } from 'pino';
-import { evaluate } from '../core/index.ts';
+import { evaluate, type CompiledPolicy } from '../core/index.ts';
 import type { ClusterView, RouteInfo } from '../core/view.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Policy } from '../policy/policy.ts';
+import type { Policy } from '../core/policy.ts';
 import { planStatus, type StatusPlan } from './desired.ts';
 import type { Leadership } from './leader.ts';
 import { WorkQueue } from './queue.ts';
@@ -60,7 +60,8 @@ export interface StatusSource extends ClusterView {
 
 /** The policy in force and its changes; `PolicyStore` satisfies it. */
 export interface PolicySource {
-  readonly current: Policy;
+  /** The policy in force, compiled; read once per reconcile. */
+  readonly compiled: CompiledPolicy;
   onChange(listener: (next: { readonly policy: Policy }, previous: { readonly policy: Policy }) => void): () => void;
 }
 
@@ -250,7 +251,8 @@ export class StatusReconciler {
   }
 
   async #process(keyString: RouteKeyString): Promise<void> {
-    const policy = this.#policy.current;
+    const compiled = this.#policy.compiled;
+    const { policy } = compiled;
     if (!policy.status.enabled || !this.#leadership.isLeader()) return;
     const key = parseRouteKey(keyString);
     if (key === undefined) return;
@@ -260,7 +262,7 @@ export class StatusReconciler {
       this.#queue.forget(keyString);
       return;
     }
-    const outcome = await this.#writer.reconcile(key, (route) => this.#plan(key, route, policy), cached);
+    const outcome = await this.#writer.reconcile(key, (route) => this.#plan(key, route, compiled), cached);
     if (outcome === 'conflict') {
       this.#queue.addRateLimited(keyString);
       return;
@@ -268,12 +270,13 @@ export class StatusReconciler {
     this.#queue.forget(keyString);
   }
 
-  #plan(key: RouteKey, route: unknown, policy: Policy): StatusPlan {
-    const evaluation = evaluate({ kind: key.kind, operation: 'CREATE', namespace: key.namespace, object: route }, this.#source, policy);
+  #plan(key: RouteKey, route: unknown, compiled: CompiledPolicy): StatusPlan {
+    const request = { kind: key.kind, operation: 'CREATE', namespace: key.namespace, object: route } as const;
+    const evaluation = evaluate(request, this.#source, compiled, 'status');
     return planStatus({
       route,
       verdicts: evaluation.parents,
-      controllerName: policy.status.controllerName,
+      controllerName: compiled.policy.status.controllerName,
       now: this.#now(),
       retiredControllerNames: [...this.#retired],
     });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
-import { backend, create, defaultPolicy, httpRoute, meshParent, view } from '../builders.ts';
+import { backend, compiled, create, httpRoute, meshParent, policy, view } from '../builders.ts';
 
 describe('createJudge', () => {
   const request = create(httpRoute({ parentRefs: [meshParent()], rules: [{ backendRefs: [backend('echo-v1', { port: 8080 }), backend('missing', { port: 80 })] }] }));
 
-  it('answers with the decision itself when the resolver has nothing to look up', () => {
+  it('asks the resolver for every Service the route names before it decides', async () => {
     const asked: string[] = [];
     const judge = createJudge({
       view,
       resolver: { resolveServices: (refs) => void asked.push(...refs.map((r) => `${r.namespace}/${r.name}`)) },
-      policy: () => defaultPolicy,
+      policy: () => compiled(),
     });
-    const decision = judge(request, 'validate');
-    expect(decision).not.toBeInstanceOf(Promise);
-    expect(asked).toEqual(expect.arrayContaining(['default/echo', 'default/echo-v1', 'default/missing']));
+    const decision = await judge(request, 'validate');
+    expect(asked).toEqual(['default/echo', 'default/echo-v1', 'default/missing']);
+    expect(decision.ruleIds).toEqual(['MR201']);
   });
 
   it('waits for a live lookup, then decides as it would have without one', async () => {
@@ -22,18 +22,38 @@ describe('createJudge', () => {
     const judge = createJudge({
       view,
       resolver: { resolveServices: () => new Promise<void>((resolve) => setImmediate(() => { lookedUp = true; resolve(); })) },
-      policy: () => defaultPolicy,
+      policy: () => compiled(),
     });
     const pending = judge(request, 'validate');
-    expect(pending).toBeInstanceOf(Promise);
     expect(lookedUp).toBe(false);
     const decision = await pending;
     expect(lookedUp).toBe(true);
-    expect(decision).toEqual(createJudge({ view, policy: () => defaultPolicy })(request, 'validate'));
+    expect(decision).toEqual(await createJudge({ view, policy: () => compiled() })(request, 'validate'));
   });
 
-  it('judges with no resolver (a static view) synchronously', () => {
-    const judge = createJudge({ view, policy: () => defaultPolicy });
-    for (const door of ['validate', 'mutate'] as const) expect(judge(request, door)).not.toBeInstanceOf(Promise);
+  it('reads the policy in force after the lookup, once per request', async () => {
+    let reads = 0;
+    let release: () => void = () => undefined;
+    const lookup = new Promise<void>((resolve) => (release = resolve));
+    const strict = compiled(policy({ strict: true }));
+    const judge = createJudge({ view, resolver: { resolveServices: () => lookup }, policy: () => (reads++, strict) });
+    const pending = judge(request, 'validate');
+    expect(reads).toBe(0);
+    release();
+    const decision = await pending;
+    expect(reads).toBe(1);
+    expect(decision.allowed).toBe(false);
+  });
+
+  it('answers each door from its own part of the evaluation', async () => {
+    const judge = createJudge({ view, policy: () => compiled() });
+    const misgrouped = create(httpRoute({ parentRefs: [{ kind: 'Service', name: 'echo' }] }));
+    const mutated = await judge(misgrouped, 'mutate');
+    expect(mutated.allowed).toBe(true);
+    expect(mutated.patch).toEqual([{ op: 'add', path: '/spec/parentRefs/0/group', value: '' }]);
+    const validated = await judge(misgrouped, 'validate');
+    expect(validated.allowed).toBe(false);
+    expect(validated.patch).toEqual([]);
+    expect(validated.ruleIds).toEqual(['MR101']);
   });
 });

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parse, parseDocument, type Node } from 'yaml';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
-import { policySchema } from '../../src/policy/schema.ts';
+import { policySchema } from '../../src/core/policy-schema.ts';
 import { chartDir, ciValues, find, helmBin, render, renderError, type ValuesInput } from './helm.ts';
 
 type Schema = Record<string, unknown>;
@@ -13,7 +13,7 @@ const valuesText = readFileSync(path.join(chartDir, 'values.yaml'), 'utf8');
 const values = parse(valuesText) as Record<string, unknown>;
 
 describe('values.schema.json and values.yaml', () => {
-  it('the policy part is src/policy/schema.ts, word for word', () => {
+  it('the policy part is src/core/policy-schema.ts, word for word', () => {
     const { $id: _id, ...expected } = policySchema;
     // On a difference, `node scripts/chart-schema.ts` copies the schema into the chart.
     expect(valuesSchema.properties.policy).toEqual(JSON.parse(JSON.stringify(expected)));

@@ -44,7 +44,7 @@ describe('severityOf agrees with decide() at the lint door', () => {
   const modes = ['enforce', 'warn', 'audit'] as const;
   const actions = ['deny', 'warn'] as const;
   it.each(modes.flatMap((mode) => actions.map((action) => [mode, action] as const)))('mode %s, action %s', (mode, action) => {
-    const f: Finding = { ruleId: 'MR103', action, path: 'spec.parentRefs[0]', message: 'm' };
+    const f: Finding = { ruleId: 'MR103', action, path: ['spec', 'parentRefs', 0], message: 'm' };
     const evaluation: Evaluation = { judged: true, findings: [f], patch: [], mutations: [], parents: [] };
     const decision = decide(evaluation, 'lint', { ...defaultPolicy, mode });
     const severity = severityOf(action, mode);

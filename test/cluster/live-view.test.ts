@@ -7,9 +7,9 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
-import { evaluate } from '../../src/core/index.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
+import { judgeAll } from '../builders.ts';
 import { startApiServer, type ApiServer, type ApiServerOptions, type KubeObject } from '../support/apiserver/index.ts';
 
 const wait = { timeout: 10_000, interval: 20 };
@@ -288,7 +288,7 @@ describe('LiveClusterView: live lookups', () => {
     server.create(service('store', 'backend'));
     const request = { kind: 'HTTPRoute' as const, operation: 'CREATE' as const, namespace: 'default', object: httpRoute('default', 'r', 'echo', []) };
     (request.object.spec as { rules: unknown[] }).rules = [{ backendRefs: [{ name: 'backend', namespace: 'store', port: 80 }] }];
-    const ids = () => evaluate(request, view, defaultPolicy).findings.map((f) => f.ruleId);
+    const ids = () => judgeAll(request, view, defaultPolicy).findings.map((f) => f.ruleId);
     expect(ids()).toContain('MR201');
     await view.resolveServices([{ namespace: 'store', name: 'backend' }]);
     expect(ids()).not.toContain('MR201');

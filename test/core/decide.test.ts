@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decide, evaluate } from '../../src/core/index.ts';
-import { create, defaultPolicy, httpRoute, meshParent, policy, view } from '../builders.ts';
+import { decide } from '../../src/core/index.ts';
+import { create, defaultPolicy, httpRoute, meshParent, policy, view, judgeAll } from '../builders.ts';
 
 const route = httpRoute({ hostnames: ['a.example'], parentRefs: [{ ...meshParent('ext'), group: 'gateway.networking.k8s.io' }, meshParent('ext')] });
-const evaluation = evaluate(create(route), view, defaultPolicy);
+const evaluation = judgeAll(create(route), view, defaultPolicy);
 
 describe('decide', () => {
   it('validate/enforce: denies with the deny findings, warns with the rest', () => {

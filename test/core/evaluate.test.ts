@@ -1,39 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { evaluate, formatFinding, referencedServices } from '../../src/core/index.ts';
-import { backend, create, defaultPolicy, httpRoute, meshParent, policy, services, summarize, update, view } from '../builders.ts';
+import { formatFinding, referencedServices } from '../../src/core/index.ts';
+import { backend, create, defaultPolicy, httpRoute, meshParent, policy, services, summarize, update, view, judgeAll } from '../builders.ts';
 
 const ext = httpRoute({ parentRefs: [meshParent('ext')] });
 
 describe('evaluate', () => {
   it('judges nothing for a route without mesh parent, an exempt namespace, or a spec-unchanged UPDATE', () => {
-    expect(evaluate(create(httpRoute({ parentRefs: [{ name: 'gw' }] })), view, defaultPolicy).judged).toBe(false);
-    expect(evaluate(create(ext), view, policy({ exemptions: { namespaces: ['default'] } })).judged).toBe(false);
+    expect(judgeAll(create(httpRoute({ parentRefs: [{ name: 'gw' }] })), view, defaultPolicy).judged).toBe(false);
+    expect(judgeAll(create(ext), view, policy({ exemptions: { namespaces: ['default'] } })).judged).toBe(false);
     const labelled = staticView([...services, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { skip: 'yes' } } }]);
     const bySelector = policy({ exemptions: { namespaceSelector: { matchExpressions: [{ key: 'skip', operator: 'In', values: ['yes'] }] } } });
-    expect(evaluate(create(ext), labelled, bySelector).judged).toBe(false);
-    expect(evaluate(create(ext), view, bySelector).judged).toBe(true);
+    expect(judgeAll(create(ext), labelled, bySelector).judged).toBe(false);
+    expect(judgeAll(create(ext), view, bySelector).judged).toBe(true);
     const relabelled = { ...ext, metadata: { ...ext.metadata, labels: { a: 'b' } } };
-    expect(evaluate(update(ext, relabelled), view, defaultPolicy)).toMatchObject({ judged: false, findings: [] });
+    expect(judgeAll(update(ext, relabelled), view, defaultPolicy)).toMatchObject({ judged: false, findings: [] });
   });
 
   it('ratchets on UPDATE: a finding already on the stored object warns, a new one denies', () => {
     const changed = httpRoute({ parentRefs: [meshParent('ext')], rules: [{ backendRefs: [backend('echo-v2')] }] });
-    const evaluation = evaluate(update(ext, changed), view, defaultPolicy);
+    const evaluation = judgeAll(update(ext, changed), view, defaultPolicy);
     expect(evaluation.findings).toEqual([expect.objectContaining({ ruleId: 'MR103', action: 'warn', ratcheted: true })]);
     const worse = httpRoute({ parentRefs: [meshParent('ext')], rules: [{ backendRefs: [backend('ext')] }] });
-    expect(summarize(evaluate(update(ext, worse), view, defaultPolicy))).toEqual(['MR103 warn spec.parentRefs[0]', 'MR202 deny spec.rules[0].backendRefs[0]']);
+    expect(summarize(judgeAll(update(ext, worse), view, defaultPolicy))).toEqual(['MR103 warn spec.parentRefs[0]', 'MR202 deny spec.rules[0].backendRefs[0]']);
   });
 
   it('applies per-rule overrides and strict mode', () => {
     const missing = httpRoute({ parentRefs: [meshParent('nope')] });
-    expect(summarize(evaluate(create(missing), view, policy({ strict: true })))).toEqual(['MR102 deny spec.parentRefs[0]']);
-    expect(summarize(evaluate(create(missing), view, policy({ rules: { MR102: { action: 'off' } } })))).toEqual([]);
-    expect(summarize(evaluate(create(ext), view, policy({ rules: { MR103: { action: 'warn' } } })))).toEqual(['MR103 warn spec.parentRefs[0]']);
+    expect(summarize(judgeAll(create(missing), view, policy({ strict: true })))).toEqual(['MR102 deny spec.parentRefs[0]']);
+    expect(summarize(judgeAll(create(missing), view, policy({ rules: { MR102: { action: 'off' } } })))).toEqual([]);
+    expect(summarize(judgeAll(create(ext), view, policy({ rules: { MR103: { action: 'warn' } } })))).toEqual(['MR103 warn spec.parentRefs[0]']);
   });
 
   it('formats findings as RULES.md shows', () => {
-    const evaluation = evaluate(create(httpRoute({ parentRefs: [{ ...meshParent(), group: 'gateway.networking.k8s.io' }] })), view, defaultPolicy);
+    const evaluation = judgeAll(create(httpRoute({ parentRefs: [{ ...meshParent(), group: 'gateway.networking.k8s.io' }] })), view, defaultPolicy);
     expect(evaluation.findings.map(formatFinding)).toEqual([
       'MR101 spec.parentRefs[0]: kind Service needs group "" (core); got gateway.networking.k8s.io',
     ]);
@@ -45,7 +45,7 @@ describe('evaluate', () => {
       parentRefs: [meshParent('echo', { port: 81, sectionName: 'grpc' })],
       rules: [{ backendRefs: [backend('missing-service', { namespace: 'other' }), backend('echo', { port: 9999 })] }, {}],
     });
-    for (const line of evaluate(create(route), view, defaultPolicy).findings.map(formatFinding)) {
+    for (const line of judgeAll(create(route), view, defaultPolicy).findings.map(formatFinding)) {
       expect(line.length, line).toBeLessThanOrEqual(120);
     }
   });

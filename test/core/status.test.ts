@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { evaluate } from '../../src/core/index.ts';
 import { RouteReason } from '../../src/gateway/conditions.ts';
-import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, services, view } from '../builders.ts';
+import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, services, view, judgeAll } from '../builders.ts';
 
 const conditions = (route: ReturnType<typeof httpRoute> | ReturnType<typeof grpcRoute>, v = view) =>
-  evaluate(create(route), v, defaultPolicy).parents.map((p) => p.conditions.map((c) => `${c.type}=${c.status}/${c.reason}`));
+  judgeAll(create(route), v, defaultPolicy).parents.map((p) => p.conditions.map((c) => `${c.type}=${c.status}/${c.reason}`));
 
 describe('parent verdicts', () => {
   it('Accepted and ResolvedRefs True for a good route, with the parentRef written out', () => {
-    const evaluation = evaluate(create(httpRoute({ parentRefs: [meshParent('echo', { port: 80 }), { name: 'gw' }] })), view, defaultPolicy);
+    const evaluation = judgeAll(create(httpRoute({ parentRefs: [meshParent('echo', { port: 80 }), { name: 'gw' }] })), view, defaultPolicy);
     expect(evaluation.parents).toEqual([
       {
         parentIndex: 0,
@@ -33,7 +32,7 @@ describe('parent verdicts', () => {
   });
 
   it('names the rule and the reference in messages; PartiallyInvalid starts with "Dropped Rule"', () => {
-    const evaluation = evaluate(create(httpRoute({ rules: [{ backendRefs: [backend('echo-v3')] }, { timeouts: { request: 'x' }, backendRefs: [backend()] }] })), view, defaultPolicy);
+    const evaluation = judgeAll(create(httpRoute({ rules: [{ backendRefs: [backend('echo-v3')] }, { timeouts: { request: 'x' }, backendRefs: [backend()] }] })), view, defaultPolicy);
     const [accepted, resolved, partial] = evaluation.parents[0]?.conditions ?? [];
     expect(accepted?.status).toBe('True');
     expect(resolved?.message).toContain('MR201 spec.rules[0].backendRefs[0]: backend Service default/echo-v3 not found');

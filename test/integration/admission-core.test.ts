@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiled } from '../builders.ts';
 import { createJudge } from '../../src/admission/judge.ts';
 import { staticView, staticViewFromYaml } from '../../src/cluster/static-view.ts';
-import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { startWebhook } from '../support/https-server.ts';
 import { applyJsonPatch } from '../support/json-patch.ts';
 import { admissionReview } from '../support/reviews.ts';
@@ -18,7 +18,7 @@ describe('the real core behind /validate and /mutate (examples/ as README shows 
   let webhook: Awaited<ReturnType<typeof startWebhook>>;
   beforeAll(async () => {
     const view = staticViewFromYaml(readFileSync(path.join(examples, 'cluster.yaml'), 'utf8'));
-    webhook = await startWebhook(createJudge({ view, policy: () => defaultPolicy }));
+    webhook = await startWebhook(createJudge({ view, policy: () => compiled() }));
   });
   afterAll(() => webhook.close());
 
@@ -60,7 +60,7 @@ describe.skipIf(mesh.missing !== undefined)('conformance routes over HTTPS', () 
   it('admits every mesh conformance route at /validate and /mutate without a denial', async () => {
     const documents = (file: string) => parseAllDocuments(readFileSync(path.join(mesh.path, file), 'utf8')).map((d) => d.toJS());
     const view = staticView(documents('manifests.yaml'));
-    const webhook = await startWebhook(createJudge({ view, policy: () => defaultPolicy }));
+    const webhook = await startWebhook(createJudge({ view, policy: () => compiled() }));
     try {
       const routes = readdirSync(mesh.path)
         .filter((file) => file.endsWith('.yaml') && file !== 'manifests.yaml')

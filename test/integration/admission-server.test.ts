@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, EvaluationRequest } from '../../src/core/types.ts';
-import type { AdmissionDoor } from '../../src/server/admission-routes.ts';
+import type { AdmissionDoor } from '../../src/admission/judge.ts';
 import { applyJsonPatch } from '../support/json-patch.ts';
 import { startWebhook } from '../support/https-server.ts';
 import { admissionReview, meshRoute } from '../support/reviews.ts';
@@ -9,7 +9,7 @@ import { admissionReview, meshRoute } from '../support/reviews.ts';
  * A test rule standing in for the core, so the plumbing is tested on its own: annotations
  * ask for a denial, N warnings, or a patch that adds a label.
  */
-function testJudge(request: EvaluationRequest, door: AdmissionDoor): Decision {
+async function testJudge(request: EvaluationRequest, door: AdmissionDoor): Promise<Decision> {
   const annotations = ((request.object as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations ?? {});
   const deny = door === 'validate' && annotations['test/deny'] !== undefined;
   const warnings = Array.from({ length: Number(annotations['test/warnings'] ?? 0) }, (_, i) => `TEST1 spec.rules[${i}]: ${'w'.repeat(i * 10)}`);
@@ -183,7 +183,7 @@ describe('readiness', () => {
 describe('denial messages', () => {
   it('keep status.message within 4 KiB and count the denials left out', async () => {
     const many = Array.from({ length: 500 }, (_, i) => `TEST2 spec.rules[${i}].name: rule name is used twice; rule names must be unique`);
-    const webhook = await startWebhook(() => ({ allowed: false, denials: many, warnings: [], patch: [], ruleIds: ['TEST2'], findings: [] }));
+    const webhook = await startWebhook(async () => ({ allowed: false, denials: many, warnings: [], patch: [], ruleIds: ['TEST2'], findings: [] }));
     try {
       const { response } = (await webhook.postJson('/validate', admissionReview({ object: meshRoute() }))).json();
       expect(response.status.message.length).toBeLessThanOrEqual(4096);

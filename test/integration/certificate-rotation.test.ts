@@ -22,7 +22,7 @@ function servedFingerprint(port: number, ca: string[]): Promise<string> {
 
 describe('certificate rotation', () => {
   it('serves the new certificate without failing a request across the swap', async () => {
-    const webhook = await startWebhook(() => ({ allowed: true, denials: [], warnings: [], patch: [], ruleIds: [], findings: [] }));
+    const webhook = await startWebhook(async () => ({ allowed: true, denials: [], warnings: [], patch: [], ruleIds: [], findings: [] }));
     const next = await temporaryCertificates();
     const trusted = [webhook.certs.ca, next.ca];
     let applied = 0;
@@ -84,7 +84,7 @@ describe('certificate rotation', () => {
   });
 
   it('keeps the old pair when the new files do not match', async () => {
-    const webhook = await startWebhook(() => ({ allowed: true, denials: [], warnings: [], patch: [], ruleIds: [], findings: [] }));
+    const webhook = await startWebhook(async () => ({ allowed: true, denials: [], warnings: [], patch: [], ruleIds: [], findings: [] }));
     const other = await temporaryCertificates();
     const invalid: string[] = [];
     let changed = 0;

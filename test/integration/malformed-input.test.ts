@@ -77,7 +77,7 @@ const badBodies: [string, string][] = [
 describe('malformed input', () => {
   let webhook: Awaited<ReturnType<typeof startWebhook>>;
   beforeAll(async () => {
-    webhook = await startWebhook(() => ({ allowed: true, denials: [], warnings: [], patch: [], ruleIds: [], findings: [] }));
+    webhook = await startWebhook(async () => ({ allowed: true, denials: [], warnings: [], patch: [], ruleIds: [], findings: [] }));
   });
   afterAll(() => webhook.close());
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { buildMetricsServer } from '../../src/server/app.ts';
-import { defaultPolicy, grpcRoute, httpRoute, meshParent, view } from '../builders.ts';
+import { grpcRoute, httpRoute, meshParent, view, compiled } from '../builders.ts';
 import { startWebhook } from '../support/https-server.ts';
 import { admissionReview } from '../support/reviews.ts';
 
@@ -46,7 +46,7 @@ function types(text: string): Map<string, string> {
   return new Map([...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
 }
 
-const judge = createJudge({ view, policy: () => defaultPolicy });
+const judge = createJudge({ view, policy: () => compiled() });
 
 const valid = httpRoute();
 const externalParent = httpRoute({ parentRefs: [meshParent('ext')] }, 'default', 'to-ext');

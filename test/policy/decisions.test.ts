@@ -6,12 +6,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { decide, evaluate } from '../../src/core/index.ts';
+import { decide } from '../../src/core/index.ts';
 import type { Door, EvaluationRequest } from '../../src/core/types.ts';
 import { parsePolicy } from '../../src/policy/parse.ts';
-import type { Policy } from '../../src/policy/policy.ts';
+import type { Policy } from '../../src/core/policy.ts';
 import { PolicyStore } from '../../src/policy/store.ts';
-import { backend, create, httpRoute, meshParent, service, services } from '../builders.ts';
+import { backend, create, httpRoute, meshParent, service, services, judgeAll } from '../builders.ts';
 import { captureLogger, testMetrics } from './helpers.ts';
 
 const view = staticView([
@@ -25,7 +25,7 @@ const view = staticView([
 function summary(policyYaml: string, request: EvaluationRequest, door: Door): string {
   const parsed = parsePolicy(policyYaml, 'test');
   if (!parsed.ok) throw parsed.error;
-  const decision = decide(evaluate(request, view, parsed.policy), door, parsed.policy);
+  const decision = decide(judgeAll(request, view, parsed.policy), door, parsed.policy);
   const ids = (lines: readonly string[]) => [...new Set(lines.map((l) => l.slice(0, 5)))].join(',');
   return [
     decision.allowed ? 'allow' : 'deny',
@@ -93,7 +93,7 @@ describe('each policy field changes a decision as documented', () => {
   it('mode: audit still reports the findings for logs and metrics', () => {
     const parsed = parsePolicy('mode: audit', 'test');
     if (!parsed.ok) throw parsed.error;
-    const decision = decide(evaluate(externalNameParent, view, parsed.policy), 'validate', parsed.policy);
+    const decision = decide(judgeAll(externalNameParent, view, parsed.policy), 'validate', parsed.policy);
     expect(decision.findings.map((f) => `${f.ruleId} ${f.action}`)).toEqual(['MR103 deny']);
   });
 });
@@ -109,7 +109,7 @@ describe('a reload during a burst of concurrent admissions', () => {
     const single = new Set<string>();
     for (const text of texts) {
       store.load(text, { kind: 'configmap', name: 'gamma-system/policy' });
-      single.add(JSON.stringify(decide(evaluate(missingParent, view, store.current), 'validate', store.current)));
+      single.add(JSON.stringify(decide(judgeAll(missingParent, view, store.current), 'validate', store.current)));
     }
     let running = true;
     let reloads = 0;
@@ -122,7 +122,7 @@ describe('a reload during a burst of concurrent admissions', () => {
     const responses = await Promise.all(Array.from({ length: 300 }, async (_, i) => {
       for (let k = 0; k < i % 5; k++) await nextTurn();
       const policy = readPolicy(store);
-      const evaluation = evaluate(missingParent, view, policy());
+      const evaluation = judgeAll(missingParent, view, policy());
       await nextTurn(); // a door awaits between judging and answering (logging, a live lookup)
       return JSON.stringify(decide(evaluation, 'validate', policy()));
     }));

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, resolvePolicy } from '../../src/policy/defaults.ts';
 import { parsePolicy, validatePolicyDocument } from '../../src/policy/parse.ts';
-import type { Policy } from '../../src/policy/policy.ts';
-import { policySchema, type PolicyDocument } from '../../src/policy/schema.ts';
+import type { Policy } from '../../src/core/policy.ts';
+import { policySchema, type PolicyDocument } from '../../src/core/policy-schema.ts';
 import { sharedPath } from '../support/shared.ts';
 
 const rulesMd = sharedPath('RULES.md');

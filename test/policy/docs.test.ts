@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { errorDefinitions } from '../../src/errors.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { parsePolicy } from '../../src/policy/parse.ts';
-import { policySchema } from '../../src/policy/schema.ts';
+import { policySchema } from '../../src/core/policy-schema.ts';
 import { ruleCatalog } from '../../src/rules/index.ts';
 
 const docs = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

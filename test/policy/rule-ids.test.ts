@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/policy/parse.ts';
-import { policyRuleIds } from '../../src/policy/schema.ts';
+import { policyRuleIds } from '../../src/core/policy-schema.ts';
 import { ruleCatalog } from '../../src/rules/index.ts';
 import { sharedPath } from '../support/shared.ts';
 

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { PolicyError, policyHash } from '../../src/policy/parse.ts';
-import type { Policy } from '../../src/policy/policy.ts';
+import type { Policy } from '../../src/core/policy.ts';
 import { PolicyStore, type PolicyOrigin, type PolicySnapshot } from '../../src/policy/store.ts';
 import { captureLogger, policyInfo, reloadCounts, testMetrics } from './helpers.ts';
 

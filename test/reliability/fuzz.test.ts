@@ -11,8 +11,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
-import type { Policy } from '../../src/policy/policy.ts';
-import { policy as buildPolicy, view } from '../builders.ts';
+import type { Policy } from '../../src/core/policy.ts';
+import { policy as buildPolicy, view, compiled } from '../builders.ts';
 import { startWebhook } from '../support/https-server.ts';
 import { admissionReview } from '../support/reviews.ts';
 import { answerProblem, mb, memoryAfterGc } from './support.ts';
@@ -197,7 +197,7 @@ describe('fuzzing /validate and /mutate', () => {
   };
 
   beforeAll(async () => {
-    webhook = await startWebhook(createJudge({ view, policy: () => current }));
+    webhook = await startWebhook(createJudge({ view, policy: () => compiled(current) }));
     // Warm up (JIT, TLS session, pools) before the memory baseline.
     for (let i = 0; i < 30; i++) await send(i % 2 ? 'validate' : 'mutate', JSON.stringify(admissionReview({ object: { spec: {} } })));
     before = memoryAfterGc();

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
-import { policy as buildPolicy, view } from '../builders.ts';
+import { policy as buildPolicy, view, compiled } from '../builders.ts';
 import { startWebhook } from '../support/https-server.ts';
 import { admissionReview } from '../support/reviews.ts';
 import { answerProblem, median, timed } from './support.ts';
@@ -124,7 +124,7 @@ describe('hostile input', () => {
   };
 
   beforeAll(async () => {
-    webhook = await startWebhook(createJudge({ view, policy: () => policy }));
+    webhook = await startWebhook(createJudge({ view, policy: () => compiled(policy) }));
     const normal = route('HTTPRoute', {
       rules: [
         { matches: [{ path: { type: 'RegularExpression', value: '/api/v[0-9]+/.*' }, headers: [{ name: 'x-env', value: 'prod' }] }], backendRefs: [backend] },

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
-import { policy, view } from '../builders.ts';
+import { policy, view, compiled } from '../builders.ts';
 import { startWebhook } from '../support/https-server.ts';
 import { admissionReview } from '../support/reviews.ts';
 
@@ -37,7 +37,7 @@ describe('admission logging', () => {
       },
     });
     const defaults = policy();
-    webhook = await startWebhook(createJudge({ view, policy: () => defaults }), { logger: pino({ level: 'debug' }, sink) });
+    webhook = await startWebhook(createJudge({ view, policy: () => compiled(defaults) }), { logger: pino({ level: 'debug' }, sink) });
   });
   afterAll(() => webhook.close());
 

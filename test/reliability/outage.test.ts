@@ -90,7 +90,7 @@ describe('API server outage', () => {
     });
     cleanup.push(() => reconciler.stop());
     reconciler.start();
-    const webhook = await startWebhook(createJudge({ view, resolver: view, policy: () => policy.current }));
+    const webhook = await startWebhook(createJudge({ view, resolver: view, policy: () => policy.compiled }));
     cleanup.push(() => webhook.close());
 
     const judge = async (backend: string) => {

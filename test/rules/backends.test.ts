@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { evaluate } from '../../src/core/index.ts';
-import { backend, create, defaultPolicy, grpcRoute, httpRoute, policy, services, summarize, view } from '../builders.ts';
+import { backend, create, defaultPolicy, grpcRoute, httpRoute, policy, services, summarize, view, judgeAll } from '../builders.ts';
 
 type Rules = NonNullable<ReturnType<typeof httpRoute>['spec']['rules']>;
 
@@ -28,31 +27,31 @@ describe('backend rules', () => {
     ['MR207', 'rule with nothing', [{}], ['MR207 warn spec.rules[0]']],
     ['MR207', 'redirect-only rule', [{ filters: [{ type: 'RequestRedirect', requestRedirect: { hostname: 'a.example' } }] }], []],
   ])('%s: %s', (id, _, rules, expected) => {
-    expect(summarize(evaluate(create(httpRoute({ rules })), view, defaultPolicy), id)).toEqual(expected);
+    expect(summarize(judgeAll(create(httpRoute({ rules })), view, defaultPolicy), id)).toEqual(expected);
   });
 
   it('MR205: ServiceImport is accepted only when the policy lists the ServiceImport feature', () => {
     const route = httpRoute({ rules: [{ backendRefs: [backend('echo', { group: 'multicluster.x-k8s.io', kind: 'ServiceImport' })] }] });
-    expect(summarize(evaluate(create(route), view, defaultPolicy), 'MR205')).toEqual(['MR205 warn spec.rules[0].backendRefs[0]']);
-    expect(summarize(evaluate(create(route), view, policy({ features: ['ServiceImport'] })), 'MR205')).toEqual([]);
+    expect(summarize(judgeAll(create(route), view, defaultPolicy), 'MR205')).toEqual(['MR205 warn spec.rules[0].backendRefs[0]']);
+    expect(summarize(judgeAll(create(route), view, policy({ features: ['ServiceImport'] })), 'MR205')).toEqual([]);
   });
 
   it('MR206: off by default; with requireReferenceGrant, a grant allows the reference', () => {
     const route = httpRoute({ rules: [{ backendRefs: [backend('echo', { namespace: 'other' })] }] });
     const requiring = policy({ crossNamespaceBackends: 'requireReferenceGrant' });
-    expect(summarize(evaluate(create(route), view, defaultPolicy), 'MR206')).toEqual([]);
-    expect(summarize(evaluate(create(route), view, requiring), 'MR206')).toEqual(['MR206 deny spec.rules[0].backendRefs[0]']);
+    expect(summarize(judgeAll(create(route), view, defaultPolicy), 'MR206')).toEqual([]);
+    expect(summarize(judgeAll(create(route), view, requiring), 'MR206')).toEqual(['MR206 deny spec.rules[0].backendRefs[0]']);
     const grant = {
       apiVersion: 'gateway.networking.k8s.io/v1beta1',
       kind: 'ReferenceGrant',
       metadata: { name: 'g', namespace: 'other' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'default' }], to: [{ group: '', kind: 'Service' }] },
     };
-    expect(summarize(evaluate(create(route), staticView([...services, grant]), requiring), 'MR206')).toEqual([]);
+    expect(summarize(judgeAll(create(route), staticView([...services, grant]), requiring), 'MR206')).toEqual([]);
   });
 
   it('applies to GRPCRoute backends too', () => {
     const route = grpcRoute({ rules: [{ backendRefs: [backend('echo-v3')] }] });
-    expect(summarize(evaluate(create(route), view, defaultPolicy), 'MR201')).toEqual(['MR201 warn spec.rules[0].backendRefs[0]']);
+    expect(summarize(judgeAll(create(route), view, defaultPolicy), 'MR201')).toEqual(['MR201 warn spec.rules[0].backendRefs[0]']);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { evaluate } from '../../src/core/index.ts';
-import { create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, services, summarize, view } from '../builders.ts';
+import { create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, services, summarize, view, judgeAll } from '../builders.ts';
 
 type Parent = ReturnType<typeof meshParent>;
 
@@ -22,15 +21,15 @@ describe('parent rules', () => {
     ['MR106', 'port and name agree', [meshParent('echo', { sectionName: 'http', port: 80 })], []],
     ['MR106', 'port and name disagree', [meshParent('echo', { sectionName: 'http', port: 8080 })], ['MR106 warn spec.parentRefs[0].sectionName']],
   ])('%s: %s', (id, _, parentRefs, expected) => {
-    expect(summarize(evaluate(create(httpRoute({ parentRefs })), view, defaultPolicy), id)).toEqual(expected);
+    expect(summarize(judgeAll(create(httpRoute({ parentRefs })), view, defaultPolicy), id)).toEqual(expected);
   });
 
   it('MR107: consumer routes are allowed by default and denied when the policy forbids them', () => {
     const route = httpRoute({ parentRefs: [meshParent('echo', { namespace: 'other' })] });
-    expect(summarize(evaluate(create(route), view, defaultPolicy), 'MR107')).toEqual([]);
+    expect(summarize(judgeAll(create(route), view, defaultPolicy), 'MR107')).toEqual([]);
     const forbidding = policy({ consumerRoutes: 'deny' });
-    expect(summarize(evaluate(create(route), view, forbidding), 'MR107')).toEqual(['MR107 deny spec.parentRefs[0]']);
-    expect(summarize(evaluate(create(httpRoute()), view, forbidding), 'MR107')).toEqual([]);
+    expect(summarize(judgeAll(create(route), view, forbidding), 'MR107')).toEqual(['MR107 deny spec.parentRefs[0]']);
+    expect(summarize(judgeAll(create(httpRoute()), view, forbidding), 'MR107')).toEqual([]);
   });
 
   it.each<[string, Parent[], string[] | undefined, string[]]>([
@@ -39,7 +38,7 @@ describe('parent rules', () => {
     ['route that also has a Gateway parent', [meshParent(), { name: 'gw' }], ['echo.example.com'], []],
   ])('MR108: %s', (_, parentRefs, hostnames, expected) => {
     const route = httpRoute(hostnames === undefined ? { parentRefs } : { parentRefs, hostnames });
-    expect(summarize(evaluate(create(route), view, defaultPolicy), 'MR108')).toEqual(expected);
+    expect(summarize(judgeAll(create(route), view, defaultPolicy), 'MR108')).toEqual(expected);
   });
 
   it('MR109: an HTTPRoute on a Service and port a GRPCRoute uses is flagged; the GRPCRoute is not', () => {
@@ -48,15 +47,15 @@ describe('parent rules', () => {
     const onPort = httpRoute({ parentRefs: [meshParent('echo', { port: 8080 })] });
     const otherPort = httpRoute({ parentRefs: [meshParent('echo', { port: 80 })] });
     const allPorts = httpRoute({ parentRefs: [meshParent('echo')] });
-    expect(summarize(evaluate(create(onPort), conflictView, defaultPolicy), 'MR109')).toEqual(['MR109 warn spec.parentRefs[0]']);
-    expect(summarize(evaluate(create(otherPort), conflictView, defaultPolicy), 'MR109')).toEqual([]);
-    expect(summarize(evaluate(create(allPorts), conflictView, defaultPolicy), 'MR109')).toEqual(['MR109 warn spec.parentRefs[0]']);
-    expect(summarize(evaluate(create(grpc), conflictView, defaultPolicy), 'MR109')).toEqual([]);
+    expect(summarize(judgeAll(create(onPort), conflictView, defaultPolicy), 'MR109')).toEqual(['MR109 warn spec.parentRefs[0]']);
+    expect(summarize(judgeAll(create(otherPort), conflictView, defaultPolicy), 'MR109')).toEqual([]);
+    expect(summarize(judgeAll(create(allPorts), conflictView, defaultPolicy), 'MR109')).toEqual(['MR109 warn spec.parentRefs[0]']);
+    expect(summarize(judgeAll(create(grpc), conflictView, defaultPolicy), 'MR109')).toEqual([]);
   });
 
   it('never flags several routes of one kind on a Service, a backend equal to its parent, or mixed parents', () => {
     const sameKind = staticView([...services, httpRoute({}, 'default', 'other')]);
     const route = httpRoute({ parentRefs: [meshParent('echo'), { name: 'gw' }], rules: [{ backendRefs: [{ name: 'echo', port: 80 }] }] });
-    expect(summarize(evaluate(create(route), sameKind, defaultPolicy))).toEqual([]);
+    expect(summarize(judgeAll(create(route), sameKind, defaultPolicy))).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/core/index.ts';
-import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, summarize, view } from '../builders.ts';
+import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, summarize, view, judgeAll } from '../builders.ts';
 
 type Rules = NonNullable<ReturnType<typeof httpRoute>['spec']['rules']>;
 
@@ -14,12 +13,12 @@ describe('structure rules', () => {
     ['MR308', 'request 0s disables the comparison', [{ timeouts: { request: '0s', backendRequest: '2s' }, backendRefs: [backend()] }], []],
     ['MR308', 'retry backoff', [{ retry: { backoff: '1d' }, backendRefs: [backend()] }], ['MR308 deny spec.rules[0].retry.backoff']],
   ])('%s: %s', (id, _, rules, expected) => {
-    expect(summarize(evaluate(create(httpRoute({ rules })), view, defaultPolicy), id)).toEqual(expected);
+    expect(summarize(judgeAll(create(httpRoute({ rules })), view, defaultPolicy), id)).toEqual(expected);
   });
 
   it('MR305 applies to GRPCRoute', () => {
     const route = grpcRoute({ rules: [{ name: 'x', backendRefs: [backend()] }, { name: 'x', backendRefs: [backend()] }] });
-    expect(summarize(evaluate(create(route), view, defaultPolicy), 'MR305')).toEqual(['MR305 deny spec.rules[1].name']);
+    expect(summarize(judgeAll(create(route), view, defaultPolicy), 'MR305')).toEqual(['MR305 deny spec.rules[1].name']);
   });
 
   it('MR309: no check with an empty feature list; unsupported features warn at their first use', () => {
@@ -27,8 +26,8 @@ describe('structure rules', () => {
       parentRefs: [meshParent('echo', { port: 80 })],
       rules: [{ retry: { attempts: 2 }, timeouts: { request: '5s' }, backendRefs: [backend()] }],
     });
-    expect(summarize(evaluate(create(route), view, defaultPolicy), 'MR309')).toEqual([]);
+    expect(summarize(judgeAll(create(route), view, defaultPolicy), 'MR309')).toEqual([]);
     const mesh = policy({ features: ['HTTPRouteParentRefPort', 'HTTPRouteRequestTimeout'] });
-    expect(summarize(evaluate(create(route), view, mesh), 'MR309')).toEqual(['MR309 warn spec.rules[0].retry']);
+    expect(summarize(judgeAll(create(route), view, mesh), 'MR309')).toEqual(['MR309 warn spec.rules[0].retry']);
   });
 });

@@ -6,7 +6,7 @@ import { Agent, request } from 'undici';
 import { buildWebhookServer, type WebhookServerOptions } from '../../src/server/app.ts';
 import { ensureDevelopmentCertificates, loadKeyPair } from '../../src/server/certificates.ts';
 import { createMetrics } from '../../src/metrics.ts';
-import type { Judge } from '../../src/server/admission-routes.ts';
+import type { Judge } from '../../src/admission/judge.ts';
 
 /** Development certificates in a fresh temporary directory. */
 export async function temporaryCertificates() {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { GammaError } from '../../errors.ts';
 import { defaultPolicy } from '../../policy/defaults.ts';
 import { parsePolicy } from '../../policy/parse.ts';
-import type { Policy } from '../../policy/policy.ts';
+import type { Policy } from '../../core/policy.ts';
 import { lintUsage, parseLintArgs, type LintOptions } from './args.ts';
 import { parseSource, type ManifestDocument, type ParsedSource } from './documents.ts';
 import { patchDocument, renderSource } from './fix.ts';

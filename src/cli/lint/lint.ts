@@ -1,10 +1,13 @@
-import { evaluate } from '../../core/index.ts';
-import type { Finding, JsonPatchOperation, RouteKind } from '../../core/types.ts';
 import { staticView } from '../../cluster/static-view.ts';
-import type { Policy, PolicyMode } from '../../policy/policy.ts';
+import { compile, evaluate, fieldPath } from '../../core/index.ts';
+import type { Policy, PolicyMode } from '../../core/policy.ts';
+import type { Finding, JsonPatchOperation } from '../../core/types.ts';
+import { GATEWAY_GROUP } from '../../gateway/mesh.ts';
+import { isRouteKind, type RouteKind } from '../../gateway/route-kinds.ts';
+import { ruleCatalog } from '../../rules/index.ts';
 import { isObjectRecord, type ManifestObject, type ParsedSource } from './documents.ts';
 import { patchValue } from './fix.ts';
-import { locate, parseFieldPath } from './positions.ts';
+import { locate } from './positions.ts';
 import { sortFindings, type LintFinding, type LintReport, type RouteRef, type Severity } from './report.ts';
 
 /** What one lint pass reads. */
@@ -29,9 +32,6 @@ export interface LintOutcome {
   readonly patches: readonly RoutePatch[];
 }
 
-const gatewayGroup = 'gateway.networking.k8s.io';
-const routeKinds: readonly string[] = ['HTTPRoute', 'GRPCRoute'] satisfies readonly RouteKind[];
-
 /**
  * Judges every HTTPRoute and GRPCRoute of the sources as a CREATE would be judged in a cluster
  * where the webhook runs, with the Services, ReferenceGrants, Namespaces and routes of all sources
@@ -51,23 +51,21 @@ export function lintSources(input: LintInput): LintOutcome {
   const cluster = input.clusterObjects.map((object) => defaultNamespace(structuredClone(object), input.namespace));
   const view = staticView([...cluster, ...objects.map((o) => o.object)]);
 
+  const compiled = compile(input.policy, ruleCatalog);
   const findings: LintFinding[] = [];
   const patches: RoutePatch[] = [];
   let routes = 0;
   for (const manifest of objects) {
     const { object } = manifest;
-    if (!isRoute(object)) continue;
+    const kind = routeKindOf(object);
+    if (kind === undefined) continue;
     routes += 1;
-    const kind = object.kind as RouteKind;
     const namespace = namespaceOf(object) ?? input.namespace;
     const route: RouteRef = { kind, namespace, name: nameOf(object) };
-    const mutated = evaluate({ kind, operation: 'CREATE', namespace, object }, view, input.policy);
-    let validated = mutated;
-    if (mutated.patch.length > 0) {
-      patches.push({ route: manifest, operations: mutated.patch });
-      const patched = patchValue(object, mutated.patch);
-      validated = evaluate({ kind, operation: 'CREATE', namespace, object: patched }, view, input.policy);
-    }
+    const mutated = evaluate({ kind, operation: 'CREATE', namespace, object }, view, compiled, 'mutate');
+    const patched = mutated.patch.length > 0 ? patchValue(object, mutated.patch) : object;
+    if (mutated.patch.length > 0) patches.push({ route: manifest, operations: mutated.patch });
+    const validated = evaluate({ kind, operation: 'CREATE', namespace, object: patched }, view, compiled, 'lint');
     for (const finding of mutated.mutations) findings.push(place(manifest, route, finding, input.policy.mode, true));
     for (const finding of validated.findings) findings.push(place(manifest, route, finding, input.policy.mode, false));
   }
@@ -89,8 +87,7 @@ export function severityOf(action: Finding['action'], mode: PolicyMode): Severit
 }
 
 function place(manifest: ManifestObject, route: RouteRef, finding: Finding, mode: PolicyMode, fixable: boolean): LintFinding {
-  const segments = parseFieldPath(finding.path) ?? [];
-  const position = locate(manifest.document, manifest.base, segments);
+  const position = locate(manifest.document, manifest.base, finding.path);
   return {
     file: manifest.document.source.name,
     absolutePath: manifest.document.source.file,
@@ -102,20 +99,17 @@ function place(manifest: ManifestObject, route: RouteRef, finding: Finding, mode
     ruleId: finding.ruleId,
     action: finding.action,
     severity: severityOf(finding.action, mode),
-    path: finding.path,
+    path: fieldPath(finding.path),
     message: finding.message,
     fixable,
     route,
   };
 }
 
-function isRoute(object: Record<string, unknown>): boolean {
-  return (
-    typeof object.kind === 'string' &&
-    routeKinds.includes(object.kind) &&
-    typeof object.apiVersion === 'string' &&
-    object.apiVersion.startsWith(`${gatewayGroup}/`)
-  );
+/** The kind of an HTTPRoute or GRPCRoute manifest of the Gateway API group, else undefined. */
+function routeKindOf(object: Record<string, unknown>): RouteKind | undefined {
+  const { kind, apiVersion } = object;
+  return isRouteKind(kind) && typeof apiVersion === 'string' && apiVersion.startsWith(`${GATEWAY_GROUP}/`) ? kind : undefined;
 }
 
 function namespaceOf(object: Record<string, unknown>): string | undefined {

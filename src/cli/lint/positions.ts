@@ -16,39 +16,6 @@ export interface Located extends Position {
 }
 
 /**
- * Splits a field path in kubectl's form (`spec.rules[0].matches[1].headers[2].name`, with
- * `['a.b/c']` or `["a.b/c"]` for keys that contain dots) into keys and indexes.
- * Returns undefined for a malformed path (an empty key, an unclosed bracket).
- */
-export function parseFieldPath(fieldPath: string): (string | number)[] | undefined {
-  const segments: (string | number)[] = [];
-  let i = 0;
-  if (fieldPath === '') return segments;
-  while (i < fieldPath.length) {
-    const char = fieldPath[i];
-    if (char === '[') {
-      const close = fieldPath.indexOf(']', i);
-      if (close < 0) return undefined;
-      const inner = fieldPath.slice(i + 1, close);
-      const quoted = /^(['"])(.*)\1$/s.exec(inner);
-      if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
-      else if (quoted?.[2] !== undefined) segments.push(quoted[2]);
-      else return undefined;
-      i = close + 1;
-    } else if (char === '.') {
-      if (i === 0 || i === fieldPath.length - 1 || fieldPath[i + 1] === '.' || fieldPath[i + 1] === '[') return undefined;
-      i += 1;
-    } else {
-      let end = i;
-      while (end < fieldPath.length && fieldPath[end] !== '.' && fieldPath[end] !== '[') end += 1;
-      segments.push(fieldPath.slice(i, end));
-      i = end;
-    }
-  }
-  return segments;
-}
-
-/**
  * Finds the node of a field in a document and returns its position: for a map key, the key
  * (`name:` in `name: x`); for a sequence item, the item. A missing field is placed at its nearest
  * existing parent (`exact: false`), so a finding about an absent `port` points at the backendRef

@@ -1,24 +1,15 @@
 /**
- * The shape of a rule: one object with its RULES.md id, the kinds it applies to, whether it reads
- * other objects (referential, "R" in RULES.md), its default action, the status condition its
- * findings set, and a check. `check` MUST be pure (no I/O, clock, logging or awaiting) and MUST NOT
- * throw on any route: it reads through `gateway/untrusted.ts` and skips what it does not know.
+ * The shape of a rule: one object with its catalog id (docs/rules.md), the kinds it applies to,
+ * whether it reads other objects (referential), its default action, the status its findings set,
+ * and a check. `check` MUST be pure (no I/O, clock, logging or awaiting) and MUST NOT throw on
+ * any route: it reads through `gateway/untrusted.ts` and skips what it does not know.
  */
-import type { Action, JsonPatchOperation, RouteKind } from '../core/types.ts';
-import type { ClusterView } from '../core/view.ts';
-import type { Path } from '../core/path.ts';
-import type { RouteModel } from '../core/route.ts';
-import type { Policy } from '../policy/policy.ts';
 import type { AcceptedFalseReason, ResolvedRefsFalseReason } from '../gateway/conditions.ts';
+import type { EvaluationContext } from './context.ts';
+import type { Path } from './path.ts';
+import type { Action, JsonPatchOperation, RouteKind } from './types.ts';
 
-/** What a check sees: the route, the other objects, and the policy (for policy-driven rules). */
-export interface RuleContext {
-  readonly route: RouteModel;
-  readonly view: ClusterView;
-  readonly policy: Policy;
-}
-
-/** A check's finding; the core adds the rule id and the action. */
+/** A check's finding; the core adds the rule id, the action and the status. */
 export interface RawFinding {
   readonly path: Path;
   /** What is wrong and what to do; short, since kubectl prints it as one warning line. */
@@ -40,7 +31,7 @@ export type RuleStatus =
 /** One JSON Patch operation of the mutating door, with the warning that announces it. */
 export interface Proposal {
   readonly operation: JsonPatchOperation;
-  /** Where the change is, in kubectl form segments (for the warning). */
+  /** Where the change is (for the warning). */
   readonly path: Path;
   readonly message: string;
 }
@@ -51,12 +42,12 @@ export interface Rule {
   readonly referential: boolean;
   readonly defaultAction: Exclude<Action, 'off'>;
   readonly status?: RuleStatus;
-  readonly check: (context: RuleContext) => readonly RawFinding[];
+  readonly check: (context: EvaluationContext) => readonly RawFinding[];
   /**
    * The rule's default in the mutating door, when it has one. Proposals MUST be add/replace,
    * MUST be idempotent (none once applied) and MUST NOT touch a field whose absence means something.
    */
-  readonly mutate?: (context: RuleContext) => readonly Proposal[];
+  readonly mutate?: (context: EvaluationContext) => readonly Proposal[];
 }
 
 export const bothKinds: readonly RouteKind[] = ['HTTPRoute', 'GRPCRoute'];

@@ -1,15 +1,12 @@
 /**
- * Per-parent status verdicts (RULES.md "Status"): Accepted, ResolvedRefs and, when only some rules
- * are unusable, PartiallyInvalid. Verdicts follow the findings whatever their admission action: a
- * warned MR102 still makes Accepted=False/NoMatchingParent.
+ * Per-parent status verdicts (docs/rules.md "Status"): Accepted, ResolvedRefs and, when only some
+ * rules are unusable, PartiallyInvalid. Verdicts follow the findings' `status` whatever their
+ * admission action: a warned MR102 still makes Accepted=False/NoMatchingParent.
  */
 import { RouteConditionType, RouteReason } from '../gateway/conditions.ts';
-import { ruleById } from '../rules/index.ts';
 import { formatFinding } from './format.ts';
 import type { RouteModel } from './route.ts';
 import type { ConditionVerdict, Finding, ParentVerdict } from './types.ts';
-
-const RULE_INDEX = /^spec\.rules\[(\d+)\]/;
 
 function accepted(message: string): ConditionVerdict {
   return { type: RouteConditionType.Accepted, status: 'True', reason: RouteReason.Accepted, message };
@@ -26,7 +23,7 @@ function rejected(type: ConditionVerdict['type'], reason: string, findings: read
 /** The findings whose rule's status is `condition`, with that status's reason. */
 function withCondition(findings: readonly Finding[], condition: 'Accepted' | 'ResolvedRefs'): { finding: Finding; reason: string }[] {
   return findings.flatMap((finding) => {
-    const status = ruleById(finding.ruleId)?.status;
+    const status = finding.status;
     return status?.condition === condition ? [{ finding, reason: status.reason }] : [];
   });
 }
@@ -35,12 +32,10 @@ function withCondition(findings: readonly Finding[], condition: 'Accepted' | 'Re
 function droppedRules(findings: readonly Finding[]): Map<number, Finding[]> {
   const dropped = new Map<number, Finding[]>();
   for (const finding of findings) {
-    if (ruleById(finding.ruleId)?.status?.condition !== 'DropsRule') continue;
-    const index = RULE_INDEX.exec(finding.path)?.[1];
-    if (index === undefined) continue;
-    // Appended in place: copying the list for each finding is quadratic in a route's findings.
-    const list = dropped.get(Number(index));
-    if (list === undefined) dropped.set(Number(index), [finding]);
+    const [spec, rules, index] = finding.path;
+    if (finding.status?.condition !== 'DropsRule' || spec !== 'spec' || rules !== 'rules' || typeof index !== 'number') continue;
+    const list = dropped.get(index);
+    if (list === undefined) dropped.set(index, [finding]);
     else list.push(finding);
   }
   return dropped;

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from './schema.ts';
+import type { PolicyDocument } from './policy-schema.ts';
 
 type Exemptions = NonNullable<PolicyDocument['exemptions']>;
 type Mutations = NonNullable<PolicyDocument['mutations']>;

@@ -1,0 +1,69 @@
+/**
+ * The evaluation context: what the rules of one evaluation read. `evaluate` makes one per route
+ * and drops it afterwards. Each part is read on first use and kept for the other rules of the
+ * same evaluation, so the route is walked and the view asked once, however many rules read it.
+ */
+import type { Policy } from './policy.ts';
+import type { BackendRefModel, FilterModel, ParentRefModel, RouteModel } from './route.ts';
+import { readFilters, readHeaderModifiers, readMatches, type HeaderModifierModel, type MatchModel } from './route-parts.ts';
+import type { ClusterView, ServiceInfo } from './view.ts';
+
+/** A named mesh parent and its Service, undefined when the view does not know it. */
+export interface ParentService {
+  readonly parent: ParentRefModel & { readonly name: string };
+  readonly service: ServiceInfo | undefined;
+}
+
+/** A named core Service backend (mirror backends included) and its Service, as `ParentService`. */
+export interface ServiceBackend {
+  readonly backend: BackendRefModel & { readonly name: string };
+  readonly service: ServiceInfo | undefined;
+}
+
+export class EvaluationContext {
+  readonly route: RouteModel;
+  readonly view: ClusterView;
+  readonly policy: Policy;
+  #matches: readonly MatchModel[] | undefined;
+  #filters: readonly FilterModel[] | undefined;
+  #headerModifiers: readonly HeaderModifierModel[] | undefined;
+  #parentServices: readonly ParentService[] | undefined;
+  #serviceBackends: readonly ServiceBackend[] | undefined;
+
+  constructor(route: RouteModel, view: ClusterView, policy: Policy) {
+    this.route = route;
+    this.view = view;
+    this.policy = policy;
+  }
+
+  /** Every `rules[].matches[]` object, with its headers and query parameters. */
+  get matches(): readonly MatchModel[] {
+    return (this.#matches ??= readMatches(this.route));
+  }
+
+  /** Every filter, rule level and backendRef level. */
+  get filters(): readonly FilterModel[] {
+    return (this.#filters ??= readFilters(this.route));
+  }
+
+  /** The request and response header modifiers of every filter. */
+  get headerModifiers(): readonly HeaderModifierModel[] {
+    return (this.#headerModifiers ??= readHeaderModifiers(this.filters));
+  }
+
+  /** Each mesh parent with a name, and its Service. */
+  get parentServices(): readonly ParentService[] {
+    return (this.#parentServices ??= this.route.meshParents.flatMap((parent) =>
+      parent.name === undefined ? [] : [{ parent: { ...parent, name: parent.name }, service: this.view.service(parent.namespace, parent.name) }],
+    ));
+  }
+
+  /** Each named core Service backend, and its Service. */
+  get serviceBackends(): readonly ServiceBackend[] {
+    return (this.#serviceBackends ??= this.route.backends.flatMap((backend) =>
+      !backend.coreService || backend.name === undefined
+        ? []
+        : [{ backend: { ...backend, name: backend.name }, service: this.view.service(backend.namespace, backend.name) }],
+    ));
+  }
+}
