@@ -43,8 +43,8 @@ export interface RulesDoc {
   readonly sections: readonly RuleSection[];
   /** The Services and other objects every example is linted with. */
   readonly cluster: string;
-  /** Every `` `field` (default `value`) `` of the text: policy field path -> the value as written. */
-  readonly policyDefaults: ReadonlyMap<string, string>;
+  /** Every `` `field` (default `value`) `` of the text, in text order: policy field path and value as written. */
+  readonly policyDefaults: readonly (readonly [field: string, value: string])[];
   readonly retired: readonly string[];
 }
 
@@ -120,8 +120,7 @@ export function readRulesDoc(): RulesDoc {
   const text = readFileSync(rulesDocPath, 'utf8');
   const clusterBlock = fences(text).find(({ info }) => info[1] === 'cluster');
   if (clusterBlock === undefined) throw new Error('docs/rules.md has no ```yaml cluster block');
-  const policyDefaults = new Map<string, string>();
-  for (const [, field, value] of text.matchAll(/`([a-zA-Z.]+)` \(default `([^`]*)`/g)) policyDefaults.set(field ?? '', value ?? '');
+  const policyDefaults = [...text.matchAll(/`([a-zA-Z.]+)` \(default `([^`]*)`/g)].map((m) => [m[1] ?? '', m[2] ?? ''] as const);
   const retired = [...section(text, 'Retired ids').matchAll(/^\| (MR\d{3}) \|/gm)].map((m) => m[1] ?? '');
   return { text, index: parseIndex(text), sections: parseSections(text), cluster: clusterBlock.body, policyDefaults, retired };
 }
