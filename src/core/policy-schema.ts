@@ -3,9 +3,9 @@ import type { FromSchema } from 'json-schema-to-ts';
 const action = { type: 'string', enum: ['deny', 'warn', 'off'] } as const;
 
 /**
- * The rule ids a policy may override: RULES.md's catalog. Kept here, not imported from
- * `src/rules`, so that policy depends on nothing of the core (the core reads `Policy`);
- * `test/policy/rule-ids.test.ts` checks this list against RULES.md and the rule registry both
+ * The rule ids a policy may override: the ids of the catalog (docs/rules.md). Kept here, not
+ * imported from `src/rules`, because the core (which owns this schema) never imports the rules;
+ * `test/policy/rule-ids.test.ts` checks this list against docs/rules.md and the rule registry both
  * ways. Ids are never reused, so an id in this list never changes meaning.
  */
 export const policyRuleIds = [
@@ -37,7 +37,7 @@ const labelKey = {
  * The policy document: JSON Schema and TypeScript type from one definition.
  *
  * Every property is optional in a document; `policy/defaults.ts` fills the gaps with the
- * built-in values (RULES.md's default actions). Unknown keys are refused so that a typo
+ * built-in values (the catalog's default actions). Unknown keys are refused so that a typo
  * (`stirct: true`) is reported instead of silently ignored.
  */
 export const policySchema = {
@@ -51,7 +51,7 @@ export const policySchema = {
       enum: ['enforce', 'warn', 'audit'],
     },
     strict: {
-      description: 'Referential rules (RULES.md "R") whose action is warn become deny.',
+      description: 'Referential rules (marked R in docs/rules.md) whose action is warn become deny.',
       type: 'boolean',
     },
     rules: {

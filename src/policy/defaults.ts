@@ -19,7 +19,7 @@ function copy<T>(value: T): T {
 }
 
 /**
- * The built-in policy: RULES.md's default actions (no overrides), mode `enforce`, not strict,
+ * The built-in policy: the catalog's default actions (docs/rules.md; no overrides), mode `enforce`, not strict,
  * no exemptions, consumer routes and cross-namespace backends allowed, both mutations on, no
  * opt-in timeouts, no feature check, regular expressions up to 1024 characters, status written
  * under `gamma-webhook.io/mesh-route-status`. Deeply frozen.

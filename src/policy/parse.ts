@@ -250,7 +250,7 @@ function schemaProblem(error: ErrorObject): PolicyProblem | undefined {
     case 'enum': {
       if (propertyName !== undefined) {
         const message = segments.length === 1 && segments[0] === 'rules'
-          ? `unknown rule id; ids are ${ruleIdRanges()} (RULES.md)`
+          ? `unknown rule id; ids are ${ruleIdRanges()} (docs/rules.md)`
           : `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
         return { path: formatPath([...segments, propertyName]), message, schemaPath };
       }

@@ -1,5 +1,5 @@
 /**
- * The desired `status.parents` of one route (RULES.md "Status", STYLE.md §6 "Compute status, then
+ * The desired `status.parents` of one route (docs/rules.md "Status", STYLE.md §6 "Compute status, then
  * write it"). Pure: the route, the core's per-parent verdicts and the time come in, the new list
  * comes out; no I/O, no clock, no logging. `writer.ts` alone sends the result to the API server.
  *

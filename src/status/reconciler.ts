@@ -1,5 +1,5 @@
 /**
- * The status reconciler (DESIGN.md "Status", RULES.md "Status"): a work queue keyed by route,
+ * The status reconciler (DESIGN.md "Status", docs/rules.md "Status"): a work queue keyed by route,
  * fed by the cluster view's events, a periodic resync, policy changes and gaining the Lease;
  * workers evaluate each route with the core (door: status; a CREATE-like request of the cached
  * object) and hand the result to the writer.

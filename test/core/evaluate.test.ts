@@ -32,7 +32,7 @@ describe('evaluate', () => {
     expect(summarize(judgeAll(create(ext), view, policy({ rules: { MR103: { action: 'warn' } } })))).toEqual(['MR103 warn spec.parentRefs[0]']);
   });
 
-  it('formats findings as RULES.md shows', () => {
+  it('formats findings as docs/rules.md shows', () => {
     const evaluation = judgeAll(create(httpRoute({ parentRefs: [{ ...meshParent(), group: 'gateway.networking.k8s.io' }] })), view, defaultPolicy);
     expect(evaluation.findings.map(formatFinding)).toEqual([
       'MR101 spec.parentRefs[0]: kind Service needs group "" (core); got gateway.networking.k8s.io',

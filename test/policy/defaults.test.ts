@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { defaultPolicy, resolvePolicy } from '../../src/policy/defaults.ts';
 import { parsePolicy, validatePolicyDocument } from '../../src/policy/parse.ts';
 import type { Policy } from '../../src/core/policy.ts';
 import { policySchema, type PolicyDocument } from '../../src/core/policy-schema.ts';
+import { readRulesDoc } from '../support/rules-doc.ts';
 import { sharedPath } from '../support/shared.ts';
 
-const rulesMd = sharedPath('RULES.md');
 const designMd = sharedPath('DESIGN.md');
 
-/** The table row of a rule in RULES.md. */
-function ruleRow(text: string, id: string): string {
-  const row = text.split('\n').find((line) => new RegExp(`^\\| ${id}( R)? \\|`).test(line));
-  if (row === undefined) throw new Error(`RULES.md has no row for ${id}`);
-  return row;
+/** The built-in value at a dotted field path (`mutations.defaultBackendPort`). */
+function defaultAt(field: string): unknown {
+  return field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], defaultPolicy);
 }
 
 describe('defaultPolicy', () => {
@@ -37,27 +36,30 @@ describe('defaultPolicy', () => {
     }).toThrow(TypeError);
   });
 
-  it.skipIf(rulesMd.missing)("equals RULES.md's defaults where they are policy-level", () => {
-    const text = readFileSync(rulesMd.path, 'utf8');
-    // No overrides: every rule keeps the default action of its RULES.md row.
+  it("equals docs/rules.md's defaults where they are policy-level", () => {
+    const doc = readRulesDoc();
+    // No overrides: every rule keeps the default action of its docs/rules.md index row.
     expect(defaultPolicy.rules).toEqual({});
-    expect(defaultPolicy.mode).toBe('enforce');
+    // Each `field` (default `value`) of the catalog is the built-in value; these fields at least
+    // are named there: mode and strict (ground rules), the rules' policy switches, the mutations.
+    expect(doc.policyDefaults.map(([field]) => field)).toEqual(
+      expect.arrayContaining([
+        'mode',
+        'strict',
+        'consumerRoutes',
+        'crossNamespaceBackends',
+        'regexMaxLength',
+        'features',
+        'mutations.fixServiceParentGroup',
+        'mutations.defaultBackendPort',
+        'mutations.defaultTimeouts',
+      ]),
+    );
+    for (const [field, value] of doc.policyDefaults) expect(parse(value), field).toEqual(defaultAt(field));
     // "Referential rules (R) ... At admission they default to `warn`": strict is off.
-    expect(text).toMatch(/Referential rules \(R\)[^.]*\.[^.]*At admission they default to `warn`/);
-    expect(defaultPolicy.strict).toBe(false);
-    expect(ruleRow(text, 'MR107')).toContain('allowed by default');
-    expect(defaultPolicy.consumerRoutes).toBe('allow');
-    expect(ruleRow(text, 'MR206')).toContain('off by default');
-    expect(defaultPolicy.crossNamespaceBackends).toBe('allow');
-    expect(ruleRow(text, 'MR307')).toContain('(default 1024)');
-    expect(defaultPolicy.regexMaxLength).toBe(1024);
-    expect(ruleRow(text, 'MR101')).toContain('/mutate: set `group: ""`');
-    expect(defaultPolicy.mutations.fixServiceParentGroup).toBe(true);
-    expect(ruleRow(text, 'MR204')).toContain('mutate: add that port');
-    expect(defaultPolicy.mutations.defaultBackendPort).toBe(true);
-    expect(text).toContain('`timeouts` unless the policy asks');
-    expect(defaultPolicy.mutations.defaultTimeouts).toEqual({});
-    expect(defaultPolicy.exemptions).toEqual({ namespaces: [] });
+    expect(doc.text).toMatch(/Referential rules \(R\)\.\*\*[^.]*\.[^.]*At admission they default to `warn`/);
+    // Timeouts are defaulted only when the policy asks (mutations.defaultTimeouts, empty above).
+    expect(doc.text).toContain('`timeouts` unless the policy asks');
   });
 
   it.skipIf(designMd.missing)('accepts the document of DESIGN.md "The policy document", whose non-example values are the defaults', () => {

@@ -1,22 +1,22 @@
 /**
  * The policy accepts overrides only for rule ids of the catalog. The list lives in
- * `policy/schema.ts` (policy depends on nothing of the core); these tests keep it equal to
- * RULES.md and to the rule registry, both ways.
+ * `core/policy-schema.ts` (the schema does not import the rules); these tests keep it equal to
+ * docs/rules.md and to the rule registry, both ways.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/policy/parse.ts';
 import { policyRuleIds } from '../../src/core/policy-schema.ts';
 import { ruleCatalog } from '../../src/rules/index.ts';
-import { sharedPath } from '../support/shared.ts';
-
-const rulesMd = sharedPath('RULES.md');
+import { readRulesDoc } from '../support/rules-doc.ts';
 
 describe('policy rule ids', () => {
-  it.skipIf(rulesMd.missing)('are the ids of RULES.md tables', () => {
-    const text = readFileSync(rulesMd.path, 'utf8');
-    const ids = [...text.matchAll(/^\| (MR[0-9]{3})( R)? \|/gm)].map((m) => m[1]);
-    expect([...policyRuleIds]).toEqual(ids);
+  it('are the ids of the docs/rules.md index', () => {
+    expect([...policyRuleIds]).toEqual(readRulesDoc().index.map((row) => row.id));
+  });
+
+  it('exclude the retired ids of docs/rules.md', () => {
+    const retired = new Set(readRulesDoc().retired);
+    expect(policyRuleIds.filter((id) => retired.has(id))).toEqual([]);
   });
 
   it('are the ids of the rule registry', () => {

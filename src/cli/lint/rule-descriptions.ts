@@ -2,8 +2,9 @@ import { ruleCatalog } from '../../rules/index.ts';
 import type { RuleDescriptor } from './sarif.ts';
 
 /**
- * One line per rule of RULES.md, for SARIF's `shortDescription` (code-scanning tools show it
- * beside every alert). Keyed by rule id; a test checks it against `ruleCatalog` both ways.
+ * One line per rule, for SARIF's `shortDescription` (code-scanning tools show it beside every
+ * alert): the summary that opens the rule's section of docs/rules.md, without its period. Keyed
+ * by rule id, in catalog order; test/rules/catalog.test.ts checks both against docs/rules.md.
  */
 export const ruleDescriptions: Readonly<Record<string, string>> = {
   MR101: 'A parentRef of kind Service in the Gateway API group: it needs group "" (core)',
