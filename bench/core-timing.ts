@@ -27,7 +27,8 @@ function toRequest(body: string): EvaluationRequest {
 /** Times `rounds` batches of `batch` calls each and keeps the median batch. */
 export async function measureCore(size: ClusterSize, rounds = 30, batch = 200): Promise<CoreTiming[]> {
   const view = staticView(clusterObjects(size));
-  const judge = createJudge({ view, resolver: { resolveServices: () => undefined }, policy: () => compile(defaultPolicy, ruleCatalog) });
+  const compiled = compile(defaultPolicy, ruleCatalog);
+  const judge = createJudge({ view, resolver: { resolveServices: () => undefined }, policy: () => compiled });
   const bodies = reviewBodies();
   const out: CoreTiming[] = [];
   for (const [route, pair] of [['1-rule', bodies.small], ['16-rule', bodies.large]] as const) {

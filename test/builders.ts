@@ -1,6 +1,6 @@
 /** Builders for routes, Services and requests, shared by the core and rule tests. */
 import { staticView } from '../src/cluster/static-view.ts';
-import { compile, evaluate, fieldPath } from '../src/core/index.ts';
+import { compile, evaluate, fieldPath, readSubmission } from '../src/core/index.ts';
 import type { ClusterView, CompiledPolicy, Evaluation, EvaluationRequest, RouteKind } from '../src/core/index.ts';
 import { ruleCatalog } from '../src/rules/index.ts';
 import type { GRPCRoute, HTTPRoute } from '../src/gateway/types.ts';
@@ -105,9 +105,10 @@ export function compiled(policyInForce: Policy = defaultPolicy): CompiledPolicy 
  * mutating door's patch and mutations, under `policy` compiled against the rule catalog.
  */
 export function judgeAll(request: EvaluationRequest, clusterView: ClusterView, policy: Policy): Evaluation {
-  const compiled = compile(policy, ruleCatalog);
-  const mutated = evaluate(request, clusterView, compiled, 'mutate');
-  return { ...evaluate(request, clusterView, compiled, 'lint'), patch: mutated.patch, mutations: mutated.mutations };
+  const compiledPolicy = compile(policy, ruleCatalog);
+  const submission = readSubmission(request);
+  const mutated = evaluate(submission, clusterView, compiledPolicy, 'mutate');
+  return { ...evaluate(submission, clusterView, compiledPolicy, 'lint'), patch: mutated.patch, mutations: mutated.mutations };
 }
 
 /** `MR103 deny spec.parentRefs[0]`: one line per finding, the form rule tables compare. */

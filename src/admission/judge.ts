@@ -1,5 +1,5 @@
 /** The admission judge: one route at one admission door, through the core. */
-import { decide, evaluate, referencedServices, type CompiledPolicy } from '../core/index.ts';
+import { decide, evaluate, readSubmission, referencedServices, type CompiledPolicy } from '../core/index.ts';
 import type { Decision, EvaluationRequest } from '../core/types.ts';
 import type { ClusterView, ServiceResolver } from '../core/view.ts';
 
@@ -23,8 +23,9 @@ export interface JudgeDependencies {
  */
 export function createJudge({ view, resolver, policy }: JudgeDependencies): Judge {
   return async (request, door) => {
-    await resolver?.resolveServices(referencedServices(request));
+    const submission = readSubmission(request);
+    await resolver?.resolveServices(referencedServices(submission.route));
     const compiled = policy();
-    return decide(evaluate(request, view, compiled, door), door, compiled.policy);
+    return decide(evaluate(submission, view, compiled, door), door, compiled.policy);
   };
 }

@@ -10,13 +10,15 @@ import type { ClusterView, ServiceInfo } from './view.ts';
 
 /** A named mesh parent and its Service, undefined when the view does not know it. */
 export interface ParentService {
-  readonly parent: ParentRefModel & { readonly name: string };
+  readonly parent: ParentRefModel;
+  readonly name: string;
   readonly service: ServiceInfo | undefined;
 }
 
 /** A named core Service backend (mirror backends included) and its Service, as `ParentService`. */
 export interface ServiceBackend {
-  readonly backend: BackendRefModel & { readonly name: string };
+  readonly backend: BackendRefModel;
+  readonly name: string;
   readonly service: ServiceInfo | undefined;
 }
 
@@ -53,17 +55,27 @@ export class EvaluationContext {
 
   /** Each mesh parent with a name, and its Service. */
   get parentServices(): readonly ParentService[] {
-    return (this.#parentServices ??= this.route.meshParents.flatMap((parent) =>
-      parent.name === undefined ? [] : [{ parent: { ...parent, name: parent.name }, service: this.view.service(parent.namespace, parent.name) }],
-    ));
+    if (this.#parentServices === undefined) {
+      const found: ParentService[] = [];
+      for (const parent of this.route.meshParents) {
+        const { name, namespace } = parent;
+        if (name !== undefined) found.push({ parent, name, service: this.view.service(namespace, name) });
+      }
+      this.#parentServices = found;
+    }
+    return this.#parentServices;
   }
 
   /** Each named core Service backend, and its Service. */
   get serviceBackends(): readonly ServiceBackend[] {
-    return (this.#serviceBackends ??= this.route.backends.flatMap((backend) =>
-      !backend.coreService || backend.name === undefined
-        ? []
-        : [{ backend: { ...backend, name: backend.name }, service: this.view.service(backend.namespace, backend.name) }],
-    ));
+    if (this.#serviceBackends === undefined) {
+      const found: ServiceBackend[] = [];
+      for (const backend of this.route.backends) {
+        const { name, namespace } = backend;
+        if (backend.coreService && name !== undefined) found.push({ backend, name, service: this.view.service(namespace, name) });
+      }
+      this.#serviceBackends = found;
+    }
+    return this.#serviceBackends;
   }
 }

@@ -6,6 +6,7 @@ import { fieldPath } from './path.ts';
 import type { Policy } from './policy.ts';
 import { readRoute, type RouteModel } from './route.ts';
 import { selectorMatches } from './selector.ts';
+import type { Submission } from './submission.ts';
 import { parentVerdicts } from './verdicts.ts';
 import type { Door, Evaluation, EvaluationRequest, Finding, JsonPatchOperation } from './types.ts';
 import type { ClusterView } from './view.ts';
@@ -13,9 +14,9 @@ import type { ClusterView } from './view.ts';
 const unjudged: Evaluation = Object.freeze({ judged: false, findings: [], patch: [], mutations: [], parents: [] });
 
 /**
- * Judges one route at one door. Pure: no I/O, no clock, no logging; the same input gives the same
- * output. MUST NOT throw, whatever `request.object` is (it is untrusted: /mutate runs before the
- * schema).
+ * Judges one submitted route at one door. Pure: no I/O, no clock, no logging; the same input gives the same
+ * output. MUST NOT throw, whatever the request's objects are (they are untrusted: /mutate runs
+ * before the schema).
  *
  * - judged:false with nothing else when: an UPDATE leaves `spec` unchanged; the namespace is
  *   exempt (policy.exemptions); the route has no mesh parent and no MR101 mistake.
@@ -27,11 +28,9 @@ const unjudged: Evaluation = Object.freeze({ judged: false, findings: [], patch:
  *   only, idempotent, each announced by one mutation finding.
  * - parents: the status verdict of every mesh parentRef.
  */
-export function evaluate(request: EvaluationRequest, view: ClusterView, compiled: CompiledPolicy, door: Door): Evaluation {
-  if (specUnchanged(request)) return unjudged;
+export function evaluate({ request, route }: Submission, view: ClusterView, compiled: CompiledPolicy, door: Door): Evaluation {
   const { policy } = compiled;
-  const route = readRoute(request.kind, request.namespace, request.object);
-  if (exempt(route.namespace, view, policy) || !judges(route)) return unjudged;
+  if (specUnchanged(request) || exempt(route.namespace, view, policy) || !judges(route)) return unjudged;
   const plan = compiled.plan(route.kind, door);
   const context = new EvaluationContext(route, view, policy);
   const findings = ratchetedChecks(request, plan, context);

@@ -8,6 +8,7 @@ export { decide } from './decide.ts';
 export { formatFinding } from './format.ts';
 export { referencedServices, type ServiceRef } from './references.ts';
 export { readRoute, type RouteModel } from './route.ts';
+export { readSubmission, type Submission } from './submission.ts';
 export { fieldPath, jsonPointer, type Path } from './path.ts';
 export type * from './rule.ts';
 export type * from './types.ts';

@@ -1,7 +1,6 @@
 /** The core Services a route names, so that a door can fetch cache misses before `evaluate`. */
-import { readRoute } from './route.ts';
+import type { RouteModel } from './route.ts';
 import { serviceKey } from './services.ts';
-import type { EvaluationRequest } from './types.ts';
 
 export interface ServiceRef {
   readonly namespace: string;
@@ -13,8 +12,7 @@ export interface ServiceRef {
  * turns into core Services), backendRefs and mirror backendRefs; distinct, in order of appearance.
  * MUST NOT throw; a malformed route names fewer Services.
  */
-export function referencedServices(request: Pick<EvaluationRequest, 'kind' | 'namespace' | 'object'>): ServiceRef[] {
-  const route = readRoute(request.kind, request.namespace, request.object);
+export function referencedServices(route: RouteModel): ServiceRef[] {
   const seen = new Set<string>();
   const out: ServiceRef[] = [];
   const add = (namespace: string, name: string | undefined): void => {

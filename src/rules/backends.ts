@@ -11,8 +11,8 @@ import { defaultBackendPort } from './defaults.ts';
 /** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
 export const SERVICE_IMPORT_FEATURE = 'ServiceImport';
 
-function describe({ backend }: ServiceBackend): string {
-  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, backend.name)}`;
+function describe({ backend, name }: ServiceBackend): string {
+  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, name)}`;
 }
 
 export const mr201: Rule = {

@@ -26,17 +26,19 @@ export function fixServiceParentGroup({ route, policy }: EvaluationContext): Pro
 }
 
 /** MR204: a core Service backendRef without a port gets the Service's only port. */
-export function defaultBackendPort({ serviceBackends, policy }: EvaluationContext): Proposal[] {
+export function defaultBackendPort({ route, view, policy }: EvaluationContext): Proposal[] {
   if (!policy.mutations.defaultBackendPort) return [];
-  return serviceBackends.flatMap(({ backend: b, service }) => {
-    if (b.ref.port !== undefined) return [];
+  return route.backends.flatMap((b) => {
+    const { name } = b;
+    if (!b.coreService || name === undefined || b.ref.port !== undefined) return [];
+    const service = view.service(b.namespace, name);
     const only = service?.ports.length === 1 ? service.ports[0] : undefined;
     if (only === undefined) return [];
     return [
       {
         operation: { op: 'add', path: jsonPointer([...b.path, 'port']), value: only.port },
         path: b.path,
-        message: `set port ${only.port}, the only port of Service ${serviceKey(b.namespace, b.name)}`,
+        message: `set port ${only.port}, the only port of Service ${serviceKey(b.namespace, name)}`,
       },
     ];
   });

@@ -25,8 +25,8 @@ export const mr102: Rule = {
   check: (context) =>
     context.parentServices
       .filter(({ service }) => service === undefined)
-      .map(({ parent }) =>
-        finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} not found; create it or fix the name`, parent.index),
+      .map(({ parent, name }) =>
+        finding(parent.path, `parent Service ${serviceKey(parent.namespace, name)} not found; create it or fix the name`, parent.index),
       ),
 };
 
@@ -39,8 +39,8 @@ export const mr103: Rule = {
   check: (context) =>
     context.parentServices
       .filter(({ service }) => service !== undefined && isExternalName(service))
-      .map(({ parent }) =>
-        finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} is ExternalName; use a ClusterIP Service`, parent.index),
+      .map(({ parent, name }) =>
+        finding(parent.path, `parent Service ${serviceKey(parent.namespace, name)} is ExternalName; use a ClusterIP Service`, parent.index),
       ),
 };
 
@@ -53,8 +53,8 @@ export const mr104: Rule = {
   check: (context) =>
     context.parentServices
       .filter(({ service }) => service !== undefined && !isExternalName(service) && isHeadless(service))
-      .map(({ parent }) =>
-        finding(parent.path, `parent Service ${serviceKey(parent.namespace, parent.name)} is headless (no frontend); use a ClusterIP Service`, parent.index),
+      .map(({ parent, name }) =>
+        finding(parent.path, `parent Service ${serviceKey(parent.namespace, name)} is headless (no frontend); use a ClusterIP Service`, parent.index),
       ),
 };
 
@@ -65,10 +65,10 @@ export const mr105: Rule = {
   defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
   check: (context) =>
-    context.parentServices.flatMap(({ parent, service }) =>
+    context.parentServices.flatMap(({ parent, name, service }) =>
       service === undefined || parent.port === undefined || portByNumber(service, parent.port) !== undefined
         ? []
-        : [finding([...parent.path, 'port'], `Service ${serviceKey(parent.namespace, parent.name)} has no port ${parent.port}; ports: ${portList(service)}`, parent.index)],
+        : [finding([...parent.path, 'port'], `Service ${serviceKey(parent.namespace, name)} has no port ${parent.port}; ports: ${portList(service)}`, parent.index)],
     ),
 };
 
@@ -79,12 +79,12 @@ export const mr106: Rule = {
   defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
   check: (context) =>
-    context.parentServices.flatMap(({ parent, service }): RawFinding[] => {
+    context.parentServices.flatMap(({ parent, name, service }): RawFinding[] => {
       if (service === undefined || parent.sectionName === undefined) return [];
       const path = [...parent.path, 'sectionName'];
       const named = portByName(service, parent.sectionName);
       if (named === undefined) {
-        return [finding(path, `Service ${serviceKey(parent.namespace, parent.name)} has no port named ${parent.sectionName}`, parent.index)];
+        return [finding(path, `Service ${serviceKey(parent.namespace, name)} has no port named ${parent.sectionName}`, parent.index)];
       }
       if (parent.port !== undefined && named.port !== parent.port) {
         return [finding(path, `port ${parent.sectionName} is ${named.port}, not port ${parent.port}; make them name one port`, parent.index)];

@@ -20,7 +20,7 @@
  * the view's `routesAttachedTo`, so the same view that feeds the queue decides conflicts.
  */
 import type { Logger } from 'pino';
-import { evaluate, type CompiledPolicy } from '../core/index.ts';
+import { evaluate, readSubmission, type CompiledPolicy } from '../core/index.ts';
 import type { ClusterView, RouteInfo } from '../core/view.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Policy } from '../core/policy.ts';
@@ -272,7 +272,7 @@ export class StatusReconciler {
 
   #plan(key: RouteKey, route: unknown, compiled: CompiledPolicy): StatusPlan {
     const request = { kind: key.kind, operation: 'CREATE', namespace: key.namespace, object: route } as const;
-    const evaluation = evaluate(request, this.#source, compiled, 'status');
+    const evaluation = evaluate(readSubmission(request), this.#source, compiled, 'status');
     return planStatus({
       route,
       verdicts: evaluation.parents,

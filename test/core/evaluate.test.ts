@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { formatFinding, referencedServices } from '../../src/core/index.ts';
+import { formatFinding, readSubmission, referencedServices } from '../../src/core/index.ts';
 import { backend, create, defaultPolicy, httpRoute, meshParent, policy, services, summarize, update, view, judgeAll } from '../builders.ts';
 
 const ext = httpRoute({ parentRefs: [meshParent('ext')] });
@@ -58,7 +58,7 @@ describe('evaluate', () => {
         { filters: [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'mirror', port: 80 } } }], backendRefs: [backend('echo')] },
       ],
     });
-    expect(referencedServices(create(route))).toEqual([
+    expect(referencedServices(readSubmission(create(route)).route)).toEqual([
       { namespace: 'default', name: 'echo' },
       { namespace: 'default', name: 'misgrouped' },
       { namespace: 'other', name: 'x' },

@@ -1,5 +1,5 @@
 import { staticView } from '../../cluster/static-view.ts';
-import { compile, evaluate, fieldPath } from '../../core/index.ts';
+import { compile, evaluate, fieldPath, readSubmission } from '../../core/index.ts';
 import type { Policy, PolicyMode } from '../../core/policy.ts';
 import type { Finding, JsonPatchOperation } from '../../core/types.ts';
 import { GATEWAY_GROUP } from '../../gateway/mesh.ts';
@@ -62,10 +62,10 @@ export function lintSources(input: LintInput): LintOutcome {
     routes += 1;
     const namespace = namespaceOf(object) ?? input.namespace;
     const route: RouteRef = { kind, namespace, name: nameOf(object) };
-    const mutated = evaluate({ kind, operation: 'CREATE', namespace, object }, view, compiled, 'mutate');
+    const mutated = evaluate(readSubmission({ kind, operation: 'CREATE', namespace, object }), view, compiled, 'mutate');
     const patched = mutated.patch.length > 0 ? patchValue(object, mutated.patch) : object;
     if (mutated.patch.length > 0) patches.push({ route: manifest, operations: mutated.patch });
-    const validated = evaluate({ kind, operation: 'CREATE', namespace, object: patched }, view, compiled, 'lint');
+    const validated = evaluate(readSubmission({ kind, operation: 'CREATE', namespace, object: patched }), view, compiled, 'lint');
     for (const finding of mutated.mutations) findings.push(place(manifest, route, finding, input.policy.mode, true));
     for (const finding of validated.findings) findings.push(place(manifest, route, finding, input.policy.mode, false));
   }
