@@ -109,7 +109,7 @@ export async function runFixedRate(config: FixedRateConfig): Promise<LoadResult>
       if (c.headerLength < 0) readHeader(c);
       if (c.headerLength >= 0 && c.received.length >= c.headerLength + c.bodyLength) finish(c);
     });
-    c.socket.on('error', (error) => {
+    c.socket.on('error', (error: Error) => {
       socketError = error;
     });
   }

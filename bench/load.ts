@@ -36,7 +36,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   let errors = 0;
   const send = async (): Promise<void> => {
     const t0 = process.hrtime.bigint();
-    let ok = false;
+    let ok: boolean;
     try {
       const response = await pool.request({
         path: config.path,

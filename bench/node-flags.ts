@@ -19,7 +19,7 @@ export function imageNodeFlags(text = readFileSync(dockerfile, 'utf8')): string[
   const argv = JSON.parse(last.trim().replace(/^ENTRYPOINT\s+/i, '')) as unknown;
   if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) throw new Error('the ENTRYPOINT is not in exec form');
   const flags: string[] = [];
-  for (const arg of (argv as string[]).slice(1)) {
+  for (const arg of argv.slice(1)) {
     if (!arg.startsWith('--')) break;
     flags.push(arg);
   }

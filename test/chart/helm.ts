@@ -88,9 +88,10 @@ export interface K8sObject {
 /** Parses a multi-document YAML stream; empty documents are dropped, YAML errors thrown. */
 export function parseObjects(text: string): K8sObject[] {
   return parseAllDocuments(text).flatMap((doc) => {
-    if (doc.errors.length > 0) throw doc.errors[0];
-    const value: unknown = doc.toJS();
-    return value === null ? [] : [value as K8sObject];
+    const [error] = doc.errors;
+    if (error !== undefined) throw error;
+    const value = doc.toJS() as K8sObject | null;
+    return value === null ? [] : [value];
   });
 }
 

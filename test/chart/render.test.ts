@@ -401,7 +401,13 @@ describe.skipIf(!helmBin)('chart: the Deployment', () => {
 
 describe.skipIf(!helmBin)('chart: the strict-policy example', () => {
   const objects = helmBin ? render({ files: [ciValues.strictPolicy] }) : [];
-  const values = parse(readFileSync(ciValues.strictPolicy, 'utf8')) as Record<string, any>;
+  const values = parse(readFileSync(ciValues.strictPolicy, 'utf8')) as {
+    policy: unknown;
+    image: { digest: string };
+    nodeSelector: unknown;
+    tolerations: unknown;
+    affinity: unknown;
+  };
 
   it('the policy ConfigMap holds exactly the example policy', () => {
     const data = find(objects, 'ConfigMap').data as Record<string, string>;

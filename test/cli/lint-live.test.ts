@@ -104,7 +104,7 @@ current-context: other
   it('lists Services page by page and ReferenceGrants with the v1beta1 fallback', async () => {
     requests.length = 0;
     const objects = await readLiveCluster({ kubeconfig, context: 'loopback' });
-    expect(objects.map((o) => `${o.apiVersion} ${o.kind} ${(o.metadata as { name: string }).name}`)).toEqual([
+    expect(objects.map((o) => `${String(o.apiVersion)} ${String(o.kind)} ${(o.metadata as { name: string }).name}`)).toEqual([
       'v1 Service web',
       'v1 Service billing',
       'gateway.networking.k8s.io/v1beta1 ReferenceGrant shop-to-billing',

@@ -25,6 +25,14 @@ interface JsonReport {
   findings: JsonFinding[];
 }
 
+/** The parts of a SARIF result the test reads; lint reports one location per result. */
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  locations: [{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } } }];
+}
+
 /** `file:line rule` for each `# expect: MR...` marker of the fixtures. */
 async function expectedMarkers(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -112,7 +120,7 @@ describe('lint on broken manifests', () => {
     const [only] = log.runs;
     expect(only.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(ruleCatalog.map((r) => r.id));
     const markers = await expectedMarkers(broken);
-    const results = only.results.map((r: any) => {
+    const results = only.results.map((r: SarifResult) => {
       const location = r.locations[0].physicalLocation;
       expect(only.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
       expect(location.artifactLocation.uriBaseId).toBe('%SRCROOT%');

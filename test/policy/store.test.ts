@@ -157,7 +157,7 @@ describe('PolicyStore', () => {
       (policy as { mode: string }).mode = 'audit';
     }).toThrow(TypeError);
     expect(() => {
-      (policy.exemptions.namespaces as string[]).push('b');
+      policy.exemptions.namespaces.push('b');
     }).toThrow(TypeError);
     expect(Object.isFrozen(store.snapshot)).toBe(true);
   });
