@@ -4,10 +4,9 @@
  * and a check. `check` MUST be pure (no I/O, clock, logging or awaiting) and MUST NOT throw on
  * any route: it reads through `gateway/untrusted.ts` and skips what it does not know.
  */
-import type { AcceptedFalseReason, ResolvedRefsFalseReason } from '../gateway/conditions.ts';
 import type { EvaluationContext } from './context.ts';
 import type { Path } from './path.ts';
-import type { Action, JsonPatchOperation, RouteKind } from './types.ts';
+import type { Action, JsonPatchOperation, RouteKind, RuleStatus } from './types.ts';
 
 /** A check's finding; the core adds the rule id, the action and the status. */
 export interface RawFinding {
@@ -17,16 +16,6 @@ export interface RawFinding {
   /** Set by parent rules: the spec.parentRefs index the finding is about. */
   readonly parentIndex?: number;
 }
-
-/**
- * The status a finding implies, whatever its admission action. `DropsRule`: the route rule at the
- * finding's path cannot be programmed, so it is dropped (PartiallyInvalid, or Accepted=False when
- * every rule is dropped).
- */
-export type RuleStatus =
-  | { readonly condition: 'Accepted'; readonly reason: AcceptedFalseReason }
-  | { readonly condition: 'ResolvedRefs'; readonly reason: ResolvedRefsFalseReason }
-  | { readonly condition: 'DropsRule' };
 
 /** One JSON Patch operation of the mutating door, with the warning that announces it. */
 export interface Proposal {

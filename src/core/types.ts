@@ -3,9 +3,9 @@
  * ClusterView and a compiled policy and returns an Evaluation; the doors (admission, status,
  * lint) turn that into their own output.
  */
+import type { AcceptedFalseReason, ResolvedRefsFalseReason } from '../gateway/conditions.ts';
 import type { RouteKind } from '../gateway/route-kinds.ts';
 import type { Path } from './path.ts';
-import type { RuleStatus } from './rule.ts';
 
 export type { RouteKind };
 
@@ -32,6 +32,16 @@ export interface EvaluationRequest {
   /** On UPDATE, the stored route, for ratcheting. */
   readonly oldObject?: unknown;
 }
+
+/**
+ * The status a rule's findings imply, whatever their admission action. `DropsRule`: the route rule
+ * at the finding's path cannot be programmed, so it is dropped (PartiallyInvalid, or
+ * Accepted=False when every rule is dropped).
+ */
+export type RuleStatus =
+  | { readonly condition: 'Accepted'; readonly reason: AcceptedFalseReason }
+  | { readonly condition: 'ResolvedRefs'; readonly reason: ResolvedRefsFalseReason }
+  | { readonly condition: 'DropsRule' };
 
 /** One rule's verdict on one place in the route. */
 export interface Finding {
