@@ -1,7 +1,6 @@
 /** Builders for routes, Services and requests, shared by the core and rule tests. */
 import { staticView } from '../src/cluster/static-view.ts';
 import type { Evaluation, EvaluationRequest, RouteKind } from '../src/core/types.ts';
-import type { GRPCRoute, HTTPRoute } from '../src/gateway/types.ts';
 import { resolvePolicy } from '../src/policy/defaults.ts';
 import type { Policy } from '../src/policy/policy.ts';
 import type { PolicyDocument } from '../src/policy/schema.ts';
@@ -43,7 +42,42 @@ export const services = [
 
 export const view = staticView(services);
 
-type Parent = NonNullable<HTTPRoute['spec']['parentRefs']>[number];
+/** A parentRef as Gateway API spells it. */
+interface Parent {
+  group?: string;
+  kind?: string;
+  namespace?: string;
+  name: string;
+  sectionName?: string;
+  port?: number;
+}
+
+/** A route rule; its matches, filters and backendRefs are whatever a test spells out. */
+interface RouteRule {
+  matches?: Record<string, unknown>[];
+  filters?: Record<string, unknown>[];
+  backendRefs?: Record<string, unknown>[];
+  [field: string]: unknown;
+}
+
+/**
+ * A route spec as the builders write it: loose on purpose, since the core reads routes as
+ * untrusted data and tests hand it malformed ones too.
+ */
+interface RouteSpec {
+  parentRefs?: Parent[];
+  hostnames?: string[];
+  rules?: RouteRule[];
+  [field: string]: unknown;
+}
+
+/** An HTTPRoute or GRPCRoute as the builders make it. */
+export interface Route {
+  apiVersion: string;
+  kind: RouteKind;
+  metadata: { name: string; namespace: string; [field: string]: unknown };
+  spec: RouteSpec;
+}
 
 /** A mesh parentRef (`group: ""`, `kind: Service`). */
 export function meshParent(name = 'echo', extra: Partial<Parent> = {}): Parent {
@@ -56,7 +90,7 @@ export function backend(name = 'echo-v1', extra: Record<string, unknown> = {}): 
 }
 
 /** An HTTPRoute `web` in `default` with one mesh parent and one rule to echo-v1:80, unless given. */
-export function httpRoute(spec: Partial<HTTPRoute['spec']> = {}, namespace = 'default', name = 'web'): HTTPRoute {
+export function httpRoute(spec: RouteSpec = {}, namespace = 'default', name = 'web'): Route {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
@@ -66,7 +100,7 @@ export function httpRoute(spec: Partial<HTTPRoute['spec']> = {}, namespace = 'de
 }
 
 /** A GRPCRoute `grpc` in `default`, like `httpRoute`. */
-export function grpcRoute(spec: Partial<GRPCRoute['spec']> = {}, namespace = 'default', name = 'grpc'): GRPCRoute {
+export function grpcRoute(spec: RouteSpec = {}, namespace = 'default', name = 'grpc'): Route {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'GRPCRoute',
