@@ -1,9 +1,11 @@
 /** Builders for routes, Services and requests, shared by the core and rule tests. */
+import type { Operation } from 'rfc6902';
 import { staticView } from '../src/cluster/static-view.ts';
 import type { Evaluation, EvaluationRequest, RouteKind } from '../src/core/types.ts';
 import { resolvePolicy } from '../src/policy/defaults.ts';
 import type { Policy } from '../src/policy/policy.ts';
 import type { PolicyDocument } from '../src/policy/schema.ts';
+import { applyJsonPatch } from './support/json-patch.ts';
 
 export interface ServiceOptions {
   readonly namespace?: string;
@@ -134,15 +136,10 @@ export function summarize(evaluation: Evaluation, ruleId?: string): string[] {
     .map((f) => `${f.ruleId} ${f.action} ${f.path}`);
 }
 
-/** Applies add/replace JSON Patch operations to a deep copy (test-side, to check idempotence). */
-export function applyPatch(object: unknown, patch: readonly { op: string; path: string; value: unknown }[]): unknown {
-  const copy = structuredClone(object) as Record<string, unknown>;
-  for (const { path, value } of patch) {
-    const keys = path.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
-    const last = keys.pop();
-    let target: Record<string, unknown> = copy;
-    for (const key of keys) target = target[key] as Record<string, unknown>;
-    if (last !== undefined) target[last] = value;
-  }
-  return copy;
+/**
+ * Applies a JSON Patch to a deep copy of a builder-made object (RFC 6902; such objects lack CRD
+ * defaults, so a `replace` of an absent member sets it: see `applyJsonPatch`).
+ */
+export function applyPatch<T>(object: T, patch: readonly Operation[]): T {
+  return applyJsonPatch(object, patch, { undefaulted: true });
 }
