@@ -1,5 +1,7 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import base, { slowTests } from './vitest.config.ts';
+import { defineConfig } from 'vitest/config';
+import { common, slowTests } from './vitest.config.ts';
 
 /** `npm run test:slow`: the timing and load tests, one file at a time so they do not compete for the CPU. */
-export default mergeConfig(base, defineConfig({ test: { include: [slowTests], exclude: [], fileParallelism: false } }));
+export default defineConfig({
+  test: { ...common, include: [slowTests], fileParallelism: false },
+});
