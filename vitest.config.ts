@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests whose point is wall-clock time or load: `npm run test:slow` (vitest.slow.config.ts). */
+export const slowTests = 'test/**/*.slow.test.ts';
+
+/** Settings both suites share. */
+export const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' } as const;
+
 export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-  },
+  test: { ...common, include: ['test/**/*.test.ts'], exclude: [slowTests] },
 });

@@ -1,6 +1,6 @@
 /**
  * The long load run under faults (`npm run test:load`): the same run as the short test in
- * test/reliability/load.test.ts, for three minutes by default, on 127.0.0.1 only; it stops by
+ * test/reliability/load.slow.test.ts, for three minutes by default, on 127.0.0.1 only; it stops by
  * itself. `node scripts/load-test.ts [seconds]`. Prints the figures; exits 1 on any failed
  * admission, an unclean drain, a cache that did not re-synchronise, or RSS that grew more than
  * 1.5 times plus 64 MB.

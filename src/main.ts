@@ -56,7 +56,7 @@ export async function serve(config: Config, logger: Logger = createLogger(config
   }
   logger.info({ cluster: cluster.description, policy: policy.snapshot.origin }, 'cluster view and policy');
 
-  let shutdown: ReturnType<typeof createShutdown> | undefined;
+  // The readiness check below runs only once the server listens, after `shutdown` is made.
   const app = buildWebhookServer({
     keyPair,
     logger,
@@ -64,7 +64,7 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     judge: createJudge({ view: cluster.view, resolver: cluster.resolver, policy: () => policy.compiled }),
     readiness: [
       ...cluster.readiness,
-      { name: 'not-shutting-down', ready: () => !shutdown?.draining() },
+      { name: 'not-shutting-down', ready: () => !shutdown.draining() },
     ],
     bodyLimit: config.bodyLimit,
     maxWarnings: config.maxWarnings,
@@ -84,7 +84,7 @@ export async function serve(config: Config, logger: Logger = createLogger(config
   parts.push({ stop: () => certificateWatch.close() });
   const metricsServer = config.metricsPort === 0 ? undefined : await listenMetrics(metrics, logger, config);
 
-  shutdown = createShutdown({
+  const shutdown = createShutdown({
     drainDelaySeconds: config.drainDelaySeconds,
     timeoutSeconds: config.shutdownTimeoutSeconds,
     logger,

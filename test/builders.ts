@@ -2,11 +2,10 @@
 import { staticView } from '../src/cluster/static-view.ts';
 import { compile, evaluate, fieldPath, readSubmission } from '../src/core/index.ts';
 import type { ClusterView, CompiledPolicy, Evaluation, EvaluationRequest, RouteKind } from '../src/core/index.ts';
-import { ruleCatalog } from '../src/rules/index.ts';
-import type { GRPCRoute, HTTPRoute } from '../src/gateway/types.ts';
-import { resolvePolicy } from '../src/policy/defaults.ts';
 import type { Policy } from '../src/core/policy.ts';
 import type { PolicyDocument } from '../src/core/policy-schema.ts';
+import { resolvePolicy } from '../src/policy/defaults.ts';
+import { ruleCatalog } from '../src/rules/index.ts';
 
 export interface ServiceOptions {
   readonly namespace?: string;
@@ -45,7 +44,42 @@ export const services = [
 
 export const view = staticView(services);
 
-type Parent = NonNullable<HTTPRoute['spec']['parentRefs']>[number];
+/** A parentRef as Gateway API spells it. */
+interface Parent {
+  group?: string;
+  kind?: string;
+  namespace?: string;
+  name: string;
+  sectionName?: string;
+  port?: number;
+}
+
+/** A route rule; its matches, filters and backendRefs are whatever a test spells out. */
+interface RouteRule {
+  matches?: Record<string, unknown>[];
+  filters?: Record<string, unknown>[];
+  backendRefs?: Record<string, unknown>[];
+  [field: string]: unknown;
+}
+
+/**
+ * A route spec as the builders write it: loose on purpose, since the core reads routes as
+ * untrusted data and tests hand it malformed ones too.
+ */
+interface RouteSpec {
+  parentRefs?: Parent[];
+  hostnames?: string[];
+  rules?: RouteRule[];
+  [field: string]: unknown;
+}
+
+/** An HTTPRoute or GRPCRoute as the builders make it. */
+export interface Route {
+  apiVersion: string;
+  kind: RouteKind;
+  metadata: { name: string; namespace: string; [field: string]: unknown };
+  spec: RouteSpec;
+}
 
 /** A mesh parentRef (`group: ""`, `kind: Service`). */
 export function meshParent(name = 'echo', extra: Partial<Parent> = {}): Parent {
@@ -58,7 +92,7 @@ export function backend(name = 'echo-v1', extra: Record<string, unknown> = {}): 
 }
 
 /** An HTTPRoute `web` in `default` with one mesh parent and one rule to echo-v1:80, unless given. */
-export function httpRoute(spec: Partial<HTTPRoute['spec']> = {}, namespace = 'default', name = 'web'): HTTPRoute {
+export function httpRoute(spec: RouteSpec = {}, namespace = 'default', name = 'web'): Route {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
@@ -68,7 +102,7 @@ export function httpRoute(spec: Partial<HTTPRoute['spec']> = {}, namespace = 'de
 }
 
 /** A GRPCRoute `grpc` in `default`, like `httpRoute`. */
-export function grpcRoute(spec: Partial<GRPCRoute['spec']> = {}, namespace = 'default', name = 'grpc'): GRPCRoute {
+export function grpcRoute(spec: RouteSpec = {}, namespace = 'default', name = 'grpc'): Route {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'GRPCRoute',
@@ -116,17 +150,4 @@ export function summarize(evaluation: Evaluation, ruleId?: string): string[] {
   return evaluation.findings
     .filter((f) => ruleId === undefined || f.ruleId === ruleId)
     .map((f) => `${f.ruleId} ${f.action} ${fieldPath(f.path)}`);
-}
-
-/** Applies add/replace JSON Patch operations to a deep copy (test-side, to check idempotence). */
-export function applyPatch(object: unknown, patch: readonly { op: string; path: string; value: unknown }[]): unknown {
-  const copy = structuredClone(object) as Record<string, unknown>;
-  for (const { path, value } of patch) {
-    const keys = path.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
-    const last = keys.pop();
-    let target: Record<string, unknown> = copy;
-    for (const key of keys) target = target[key] as Record<string, unknown>;
-    if (last !== undefined) target[last] = value;
-  }
-  return copy;
 }

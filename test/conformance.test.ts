@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { applyJsonPatch } from './support/json-patch.ts';
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../src/cluster/static-view.ts';
 import { decide, formatFinding } from '../src/core/index.ts';
-import { applyPatch, defaultPolicy, service, judgeAll } from './builders.ts';
+import { defaultPolicy, service, judgeAll } from './builders.ts';
 import { sharedPath } from './support/shared.ts';
 
 const mesh = sharedPath('gateway-api', 'v1.6.1', 'conformance-mesh');
@@ -76,7 +77,7 @@ describe.skipIf(fixtures.missing !== undefined)('the mission examples (recorded 
       expect(decide(evaluation, 'validate', defaultPolicy)).toMatchObject({ allowed: false, ruleIds: ['MR101'] });
       const mutated = decide(evaluation, 'mutate', defaultPolicy);
       expect(mutated.patch).toEqual([{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
-      const repaired = applyPatch(route, mutated.patch) as Record<string, unknown>;
+      const repaired = applyJsonPatch<Record<string, unknown>>(route, mutated.patch);
       expect(decide(judgeAll(request(repaired), view, defaultPolicy), 'validate', defaultPolicy).allowed).toBe(true);
     },
   );

@@ -57,7 +57,7 @@ const tlsFields = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized
 export function kubeJson(kubeConfig: KubeConfig, options: { userAgent?: string; maxSockets?: number } = {}): KubeJson {
   let pool: { agent: https.Agent; signature: string } | undefined;
   const agentFor = (tls: Record<string, unknown>): https.Agent => {
-    const signature = JSON.stringify(tlsFields.map((f) => (Buffer.isBuffer(tls[f]) ? (tls[f] as Buffer).toString('base64') : tls[f])));
+    const signature = JSON.stringify(tlsFields.map((f) => (Buffer.isBuffer(tls[f]) ? (tls[f]).toString('base64') : tls[f])));
     if (pool?.signature !== signature) {
       pool?.agent.destroy();
       pool = { agent: new https.Agent({ ...tls, keepAlive: true, maxSockets: options.maxSockets ?? 16 }), signature };
@@ -110,7 +110,7 @@ export function kubeJson(kubeConfig: KubeConfig, options: { userAgent?: string; 
           });
         },
       );
-      req.on('error', (error) => reject(signal.aborted ? signal.reason : error));
+      req.on('error', (error) => reject(signal.aborted ? (signal.reason as Error) : error));
       req.end(payload);
     });
   };

@@ -1,5 +1,4 @@
-/** Gateway API types and helpers for mesh routes. Pure: no I/O. */
-export * from './types.ts';
+/** Gateway API helpers for mesh routes. Pure: no I/O. */
 export * from './untrusted.ts';
 export * from './mesh.ts';
 export * from './conditions.ts';

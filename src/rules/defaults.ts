@@ -16,7 +16,7 @@ export function fixServiceParentGroup({ route, policy }: EvaluationContext): Pro
     .filter((p) => p.misgrouped)
     .map((p) => ({
       operation: {
-        op: Object.hasOwn(p.ref, 'group') ? 'replace' : 'add',
+        op: p.ref.group === undefined ? 'add' : 'replace',
         path: jsonPointer([...p.path, 'group']),
         value: '',
       },

@@ -7,7 +7,6 @@ import { admissionRoutes } from './admission-routes.ts';
 import type { KeyPair } from './certificates.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { healthRoutes, type ReadinessCheck } from './health-routes.ts';
-import { lazyChildLogger } from './lazy-child-logger.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 
 export interface WebhookServerOptions {
@@ -37,7 +36,6 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
     loggerInstance: options.logger,
     // One line per admission is written by the admission routes, with the decision in it.
     logController: new LogController({ disableRequestLogging: true }),
-    childLoggerFactory: lazyChildLogger,
     bodyLimit: options.bodyLimit,
     // During shutdown, keep answering requests already on open connections: a 503 would be
     // a failed admission (failurePolicy) for a request we can still judge.
@@ -54,10 +52,8 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // A callback hook, not an async one: an async hook costs a promise on every response.
-  app.addHook('onSend', (_request, reply, payload, done) => {
+  app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
-    done(null, payload);
   });
   app.register(admissionRoutes, { judge: options.judge, maxWarnings: options.maxWarnings, metrics: options.metrics });
   app.register(healthRoutes, { checks: options.readiness });

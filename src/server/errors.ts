@@ -14,7 +14,7 @@ export interface ErrorBody {
  * itself would answer with a 5xx is still a client's fault here (the handler never throws:
  * it answers internal failures inside the AdmissionReview), so it becomes a 400 too.
  */
-export function toErrorBody(error: FastifyError): { status: number; body: ErrorBody } {
+function toErrorBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (error.validation && error.validation.length > 0) {
     const [first] = error.validation;
     const field = fieldOf(first?.instancePath ?? '', first?.params);

@@ -127,7 +127,7 @@ describe.skipIf(fixtures.missing !== undefined)('loopback API server, against th
       expect((page.json.metadata as Record<string, unknown>).resourceVersion).toBe(meta.resourceVersion);
       seen.push(...(page.json.items as KubeObject[]));
       last = page.json.metadata as Record<string, unknown>;
-      next = String(last.continue ?? '');
+      next = typeof last.continue === 'string' ? last.continue : '';
     }
     expect(Object.keys(last)).toEqual(Object.keys(fixture('B-02-list-services-limit2-page-last.json').metadata as object));
     expect(seen.map((i) => `${i.metadata.namespace}/${i.metadata.name}`)).toEqual(names.map(([ns, n]) => `${ns}/${n}`));
@@ -191,7 +191,7 @@ describe.skipIf(fixtures.missing !== undefined)('loopback API server, against th
     const events = res.text.trim().split('\n').map((l) => JSON.parse(l) as { type: string; object: KubeObject });
     const recorded = fixtureLines('B-03-watch-services.ndjson');
     expect(events.map((e) => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK']);
-    expect(Object.keys(events[0]?.object ?? {})).toEqual(Object.keys((recorded[0]?.object ?? {}) as object));
+    expect(Object.keys(events[0]?.object ?? {})).toEqual(Object.keys((recorded[0]?.object ?? {})));
     const rvs = events.map((e) => Number(e.object.metadata.resourceVersion));
     expect(rvs).toEqual([...rvs].sort((a, b) => a - b));
     expect(rvs[3]).toBe(server.resourceVersion);

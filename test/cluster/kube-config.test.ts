@@ -91,15 +91,15 @@ describe('loadKubeConfig', () => {
     ['an unknown context', { kubeconfigPath: 'KUBECONFIG_FILE', env: {}, context: 'nope' }],
   ] as const)('fails with GAMMA_ERR_KUBECONFIG for %s', (_, lookup) => {
     const resolved = 'kubeconfigPath' in lookup && lookup.kubeconfigPath === 'KUBECONFIG_FILE' ? { ...lookup, kubeconfigPath: kubeconfig } : lookup;
-    expect(() => loadKubeConfig(resolved)).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_KUBECONFIG' }) as unknown as Error);
+    expect(() => loadKubeConfig(resolved)).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_KUBECONFIG' }) as unknown);
   });
 
   it('fails with GAMMA_ERR_KUBECONFIG for a kubeconfig that is not one', async () => {
     const broken = path.join(dir, 'broken');
     await writeFile(broken, 'clusters: [');
-    expect(() => loadKubeConfig({ kubeconfigPath: broken, env: {} })).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_KUBECONFIG' }) as unknown as Error);
+    expect(() => loadKubeConfig({ kubeconfigPath: broken, env: {} })).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_KUBECONFIG' }) as unknown);
     const empty = path.join(dir, 'empty');
     await writeFile(empty, '{"apiVersion":"v1","kind":"Config","clusters":[],"users":[],"contexts":[]}');
-    expect(() => loadKubeConfig({ kubeconfigPath: empty, env: {} })).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_KUBECONFIG' }) as unknown as Error);
+    expect(() => loadKubeConfig({ kubeconfigPath: empty, env: {} })).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_KUBECONFIG' }) as unknown);
   });
 });

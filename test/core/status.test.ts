@@ -3,7 +3,7 @@ import { staticView } from '../../src/cluster/static-view.ts';
 import { RouteReason } from '../../src/gateway/conditions.ts';
 import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, services, view, judgeAll } from '../builders.ts';
 
-const conditions = (route: ReturnType<typeof httpRoute> | ReturnType<typeof grpcRoute>, v = view) =>
+const conditions = (route: ReturnType<typeof httpRoute>  , v = view) =>
   judgeAll(create(route), v, defaultPolicy).parents.map((p) => p.conditions.map((c) => `${c.type}=${c.status}/${c.reason}`));
 
 describe('parent verdicts', () => {

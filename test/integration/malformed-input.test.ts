@@ -107,7 +107,7 @@ describe('malformed input', () => {
     ['yaml', { 'content-type': 'application/yaml' }],
     ['octet-stream', { 'content-type': 'application/octet-stream' }],
   ])('refuses %s with 415', async (_, headers) => {
-    const response = await webhook.post('/validate', json(valid), headers as Record<string, string>);
+    const response = await webhook.post('/validate', json(valid), headers);
     expect(response.status).toBe(415);
     expect(response.json().code).toBe('GAMMA_ERR_UNSUPPORTED_MEDIA_TYPE');
   });

@@ -10,12 +10,12 @@ describe('graceful shutdown', () => {
   it('turns not-ready at once, completes the in-flight request, then refuses new connections', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => { release = resolve; });
-    let shutdown: ReturnType<typeof createShutdown> | undefined;
+    // The readiness check runs only after `shutdown` below is made.
     const webhook = await startWebhook(async () => {
       await held;
       return allow;
-    }, { readiness: [{ name: 'not-draining', ready: () => !shutdown?.draining() }] });
-    shutdown = createShutdown({
+    }, { readiness: [{ name: 'not-draining', ready: () => !shutdown.draining() }] });
+    const shutdown = createShutdown({
       drainDelaySeconds: 0.3,
       timeoutSeconds: 10,
       logger: pino({ level: 'silent' }),

@@ -32,7 +32,7 @@ describe('defaultPolicy', () => {
     expect(Object.isFrozen(defaultPolicy.exemptions.namespaces)).toBe(true);
     expect(Object.isFrozen(defaultPolicy.mutations.defaultTimeouts)).toBe(true);
     expect(() => {
-      (defaultPolicy.features as string[]).push('HTTPRouteRetry');
+      (defaultPolicy.features).push('HTTPRouteRetry');
     }).toThrow(TypeError);
   });
 

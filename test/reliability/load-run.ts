@@ -1,5 +1,5 @@
 /**
- * A bounded load run under faults, shared by the short test (`load.test.ts`, in `npm test`) and
+ * A bounded load run under faults, shared by the short test (`load.slow.test.ts`, in `npm run test:slow`) and
  * the long run (`npm run test:load`, scripts/load-test.ts).
  *
  * The real `gamma-webhook serve` process, on 127.0.0.1, with the live cluster view and the policy
@@ -147,7 +147,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     renameSync(path.join(certDir, '.tls.crt.new'), path.join(certDir, 'tls.crt'));
   };
   mkdirSync(certDir);
-  install(pairs[0] as (typeof pairs)[number]);
+  install(pairs[0]);
   const kubeconfig = path.join(dir, 'kubeconfig');
   await server.writeKubeconfig(kubeconfig);
 

@@ -10,7 +10,7 @@ import { errorDefinitions } from '../../src/errors.ts';
  * A full garbage collection. `--expose-gc` is turned on at run time (vitest workers do not get
  * the flag), then the `gc` function is fetched from a fresh context, where V8 installs it.
  */
-export const collectGarbage: () => void = (() => {
+const collectGarbage: () => void = (() => {
   v8.setFlagsFromString('--expose-gc');
   return vm.runInNewContext('gc') as () => void;
 })();

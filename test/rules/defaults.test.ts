@@ -1,6 +1,7 @@
+import { applyJsonPatch } from '../support/json-patch.ts';
 import { describe, expect, it } from 'vitest';
 import { fieldPath } from '../../src/core/index.ts';
-import { applyPatch, backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, view, judgeAll } from '../builders.ts';
+import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, view, judgeAll } from '../builders.ts';
 
 const misgrouped = httpRoute({ parentRefs: [{ ...meshParent(), group: 'gateway.networking.k8s.io' }] });
 
@@ -9,7 +10,7 @@ describe('defaults (mutating door)', () => {
     const evaluation = judgeAll(create(misgrouped), view, defaultPolicy);
     expect(evaluation.patch).toEqual([{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
     expect(evaluation.mutations.map((m) => `${m.ruleId} ${fieldPath(m.path)}`)).toEqual(['MR101 spec.parentRefs[0]']);
-    expect(judgeAll(create(applyPatch(misgrouped, evaluation.patch)), view, defaultPolicy).patch).toEqual([]);
+    expect(judgeAll(create(applyJsonPatch(misgrouped, evaluation.patch)), view, defaultPolicy).patch).toEqual([]);
   });
 
   it('MR101: adds the group when the object has none (not yet defaulted), and not when the policy turns it off', () => {
@@ -55,7 +56,7 @@ describe('defaults (mutating door)', () => {
       { op: 'add', path: '/spec/rules/1/timeouts/backendRequest', value: '5s' },
     ]);
     expect(evaluation.mutations.map((m) => m.ruleId)).toEqual(['MR308', 'MR308']);
-    expect(judgeAll(create(applyPatch(route, evaluation.patch)), view, timeouts).patch).toEqual([]);
+    expect(judgeAll(create(applyJsonPatch(route, evaluation.patch)), view, timeouts).patch).toEqual([]);
     expect(judgeAll(create(grpcRoute()), view, timeouts).patch).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ export interface ServeProcess {
   /** Everything the process printed so far (JSON log lines and stderr). */
   readonly lines: string[];
   readonly exited: Promise<number | null>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed AdmissionReview: each test reads the fields it asserts on
   post(pathname: string, body: unknown): Promise<{ status: number; json: () => any }>;
   get(pathname: string): Promise<{ status: number; text: string }>;
   /** SIGKILL if still running; closes the client. */

@@ -1,3 +1,4 @@
+import { applyPatch, Pointer } from 'rfc6902';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type ToStringOptions } from 'yaml';
 import type { JsonPatchOperation } from '../../core/types.ts';
 import { GammaError } from '../../errors.ts';
@@ -135,32 +136,19 @@ function fail(operation: JsonPatchOperation, why: string): GammaError {
 }
 
 /**
- * Applies JSON Patch `add` and `replace` operations to a copy of plain data and returns the copy;
- * the input is not changed. Same semantics as `patchDocument` (a `replace` of a missing
- * key sets it). Throws GAMMA_ERR_LINT_FIX when a parent on a path does not exist.
+ * Applies JSON Patch `add` and `replace` operations (RFC 6902, by the rfc6902 library) to a copy
+ * of plain data and returns the copy; the input is not changed. As in `patchDocument`, a
+ * `replace` of a key the file leaves out sets it (the core judged the object with the CRD
+ * defaults filled in). Throws GAMMA_ERR_LINT_FIX naming the operation that does not apply.
  */
 export function patchValue(value: unknown, operations: readonly JsonPatchOperation[]): unknown {
   const root: unknown = structuredClone(value);
   for (const operation of operations) {
-    const tokens = parsePointer(operation.path);
-    const last = tokens.at(-1);
-    if (last === undefined) throw fail(operation, 'cannot replace the whole object');
-    let parent: unknown = root;
-    for (const key of tokens.slice(0, -1)) {
-      if (Array.isArray(parent)) parent = parent[index(key, parent.length - 1, operation)];
-      else if (parent !== null && typeof parent === 'object') parent = (parent as Record<string, unknown>)[key];
-      else throw fail(operation, `no parent at ${JSON.stringify(key)}`);
-    }
-    const copy = structuredClone(operation.value);
-    if (Array.isArray(parent)) {
-      if (operation.op === 'add' && last === '-') parent.push(copy);
-      else if (operation.op === 'add') parent.splice(index(last, parent.length, operation), 0, copy);
-      else parent[index(last, parent.length - 1, operation)] = copy;
-    } else if (parent !== null && typeof parent === 'object') {
-      (parent as Record<string, unknown>)[last] = copy;
-    } else {
-      throw fail(operation, 'its parent is neither a mapping nor a sequence');
-    }
+    if (parsePointer(operation.path).length === 0) throw fail(operation, 'cannot replace the whole object');
+    const target = Pointer.fromJSON(operation.path).evaluate(root);
+    const setsMissingKey = operation.op === 'replace' && !Array.isArray(target.parent) && target.value === undefined;
+    const [error] = applyPatch(root, [{ ...operation, op: setsMissingKey ? 'add' : operation.op }]);
+    if (error) throw fail(operation, error.message);
   }
   return root;
 }

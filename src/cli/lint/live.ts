@@ -122,7 +122,7 @@ function plain(item: unknown, apiVersion: string, kind: string): Record<string, 
 function message(error: unknown): string {
   if (error instanceof ApiException) {
     const body = error.body as { message?: unknown } | string | undefined;
-    const detail = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : String(body ?? '');
+    const detail = typeof body === 'string' ? body : typeof body?.message === 'string' ? body.message : '';
     return `HTTP ${error.code}${detail ? `: ${detail}` : ''}`;
   }
   if (error instanceof Error) {

@@ -64,8 +64,10 @@ function child(
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? 'null' : String(key.value);
-  return undefined;
+  if (!isScalar(key)) return undefined;
+  const { value } = key;
+  if (value === null) return 'null';
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
 function isNode(value: unknown): value is Node {

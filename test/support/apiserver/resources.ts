@@ -115,7 +115,7 @@ function defaultParentRef(ref: Record<string, unknown> | undefined): void {
 }
 
 function serviceDefaults(object: KubeObject, allocate: () => string): void {
-  const spec = (asRecord(object.spec) ?? {}) as Record<string, unknown>;
+  const spec = (asRecord(object.spec) ?? {});
   object.spec = spec;
   spec.type ??= 'ClusterIP';
   for (const port of asArray(spec.ports)) {

@@ -117,7 +117,7 @@ describe('hostile input', () => {
   const policy = buildPolicy();
 
   const judge = async (door: 'validate' | 'mutate', object: unknown, operation: 'CREATE' | 'UPDATE' = 'CREATE') => {
-    const review = admissionReview({ object, operation, ...(operation === 'UPDATE' ? { oldObject: object && { ...(object as object), spec: { parentRefs: [parent] } } } : {}) });
+    const review = admissionReview({ object, operation, ...(operation === 'UPDATE' ? { oldObject: object && { ...(object), spec: { parentRefs: [parent] } } } : {}) });
     const text = JSON.stringify({ ...review, request: { ...review.request, name: 'hostile' } });
     const { ms, value } = await timed(() => webhook.post(`/${door}`, text));
     return { ms, bytes: text.length, answer: value, uid: review.request.uid };
