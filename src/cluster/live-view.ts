@@ -1,6 +1,6 @@
 /**
  * The live ClusterView (DESIGN.md): informer caches of Services, ReferenceGrants, HTTPRoutes,
- * GRPCRoutes and Namespaces, kept by watches through @kubernetes/client-node, with the indexes the
+ * GRPCRoutes and Namespaces, kept by watches through the kube module, with the indexes the
  * core and the status reconciler need. Every ClusterView method answers from memory; only
  * `resolveServices` touches the network (one bounded GET per Service the cache does not hold).
  *
@@ -19,21 +19,20 @@
  *   so a burst of admissions naming the same missing Service costs one GET, and is forgotten at
  *   once when the watch reports that Service. Timeouts and errors are not remembered.
  */
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceInfo, ServiceResolver } from '../core/view.ts';
 import { GammaError } from '../errors.ts';
 import { GATEWAY_GROUP } from '../gateway/index.ts';
 import type { Metrics } from '../metrics.ts';
-import { KubeApiError, kubeGetJson, type GetJson } from './kube-http.ts';
+import { apiStatus, type KubeClient } from '../kube/client.ts';
+import { Reflector, type Backoff } from '../kube/reflector.ts';
 import {
   grantAllows, meshAttachments, namedServices, serviceInfo, serviceKey, slimGrant, slimNamespace, slimRoute, slimService,
   type Attachment, type CachedGrant, type CachedNamespace, type CachedRoute, type CachedService,
 } from './objects.ts';
-import { Reflector, type Backoff } from './reflector.ts';
 
 export interface LiveViewOptions {
-  readonly kubeConfig: KubeConfig;
+  readonly kube: KubeClient;
   readonly metrics: Metrics;
   readonly logger: Logger;
   /** Namespaces to watch; empty or absent: all namespaces. */
@@ -50,8 +49,6 @@ export interface LiveViewOptions {
   readonly pageSize?: number | undefined;
   /** How often the staleness gauges are refreshed (default 5000 ms). */
   readonly metricsIntervalMs?: number | undefined;
-  /** The HTTP GET used for discovery, lists and lookups (default: from kubeConfig). */
-  readonly getJson?: GetJson | undefined;
 }
 
 /** A Service changed in the cache: `service` is undefined when it was deleted. */
@@ -96,7 +93,7 @@ function routeKey(kind: string, namespace: string, name: string): string {
 /** The live ClusterView and ServiceResolver. Construct, subscribe, `start()`, and `stop()` on shutdown. */
 export class LiveClusterView implements ClusterView, ServiceResolver {
   private readonly options: LiveViewOptions;
-  private readonly getJson: GetJson;
+  private readonly kube: KubeClient;
   private readonly logger: Logger;
   private readonly metrics: Metrics;
   private readonly namespaceSet: readonly string[] | undefined;
@@ -123,7 +120,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
 
   constructor(options: LiveViewOptions) {
     this.options = options;
-    this.getJson = options.getJson ?? kubeGetJson(options.kubeConfig);
+    this.kube = options.kube;
     this.logger = options.logger;
     this.metrics = options.metrics;
     this.namespaceSet = options.namespaces && options.namespaces.length > 0 ? [...new Set(options.namespaces)] : undefined;
@@ -266,11 +263,11 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(name)}`;
     const timeoutMs = this.options.lookupTimeoutMs ?? 300;
     try {
-      const object = await this.getJson(path, { signal: AbortSignal.timeout(timeoutMs) });
+      const object = await this.kube.request({ method: 'GET', path, signal: AbortSignal.timeout(timeoutMs) });
       this.metrics.liveLookups.inc({ result: 'found' });
       if (!this.superseded.has(key)) this.lookups.set(key, { service: serviceInfo(object), expires: Date.now() + (this.options.lookupTtlMs ?? 60_000) });
     } catch (error) {
-      if (error instanceof KubeApiError && error.status === 404) {
+      if (apiStatus(error) === 404) {
         this.metrics.liveLookups.inc({ result: 'notfound' });
         const ttl = this.options.notFoundTtlMs ?? 2000;
         if (ttl > 0 && !this.superseded.has(key)) this.lookups.set(key, { service: undefined, expires: Date.now() + ttl });
@@ -336,8 +333,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
 
   private reflector<T extends { metadata: { name: string } }>(kind: string, path: string, trim: (o: unknown) => T, fieldSelector: string | undefined): Reflector<T> {
     const reflector = new Reflector<T>({
-      kubeConfig: this.options.kubeConfig,
-      getJson: this.getJson,
+      kube: this.kube,
       kind,
       path,
       fieldSelector,
@@ -472,14 +468,14 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   private async discover(): Promise<ServedVersions> {
     const resources = async (version: string): Promise<Set<string>> => {
       try {
-        const list = await this.getJson(`/apis/${GATEWAY_GROUP}/${version}`, { signal: AbortSignal.timeout(10_000) });
+        const list = await this.kube.request({ method: 'GET', path: `/apis/${GATEWAY_GROUP}/${version}`, signal: AbortSignal.timeout(10_000) });
         const names = ((list as { resources?: unknown } | null)?.resources ?? []) as unknown[];
         return new Set(names.flatMap((r) => {
           const n = (r as { name?: unknown } | null)?.name;
           return typeof n === 'string' ? [n] : [];
         }));
       } catch (error) {
-        if (error instanceof KubeApiError && error.status === 404) return new Set();
+        if (apiStatus(error) === 404) return new Set();
         throw new GammaError('GAMMA_ERR_CLUSTER_API', `discovery of ${GATEWAY_GROUP}/${version} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
     };

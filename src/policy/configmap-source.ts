@@ -1,5 +1,6 @@
-import { CoreV1Api, ListWatch, Watch, type CoreV1Event, type KubeConfig, type V1ConfigMap } from '@kubernetes/client-node';
+import { CoreV1Api, ListWatch, type CoreV1Event, type V1ConfigMap } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
+import type { KubeClient } from '../kube/client.ts';
 import { PolicyError, formatProblem } from './parse.ts';
 import type { PolicyLoadResult, PolicyOrigin, PolicyStore } from './store.ts';
 
@@ -11,7 +12,7 @@ export const invalidPolicyReason = 'InvalidPolicy';
 
 export interface PolicyConfigMapOptions {
   readonly store: PolicyStore;
-  readonly kubeConfig: KubeConfig;
+  readonly kube: KubeClient;
   /** The webhook's own namespace. */
   readonly namespace: string;
   /** The ConfigMap's name (the chart's `<release>-policy`). */
@@ -60,11 +61,11 @@ export class PolicyConfigMapSource {
   constructor(options: PolicyConfigMapOptions) {
     this.#options = options;
     this.#origin = { kind: 'configmap', name: `${options.namespace}/${options.name}` };
-    this.#core = options.kubeConfig.makeApiClient(CoreV1Api);
+    this.#core = options.kube.api(CoreV1Api);
     const fieldSelector = `metadata.name=${options.name}`;
     this.#informer = new ListWatch<V1ConfigMap>(
       `/api/v1/namespaces/${encodeURIComponent(options.namespace)}/configmaps`,
-      new Watch(options.kubeConfig),
+      options.kube.watch(),
       async () => {
         const list = await this.#core.listNamespacedConfigMap({ namespace: options.namespace, fieldSelector });
         this.#failures = 0; // the backoff restarts only once the API server answers again

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { invalidPolicyReason, PolicyConfigMapSource } from '../../src/policy/configmap-source.ts';
 import { PolicyStore } from '../../src/policy/store.ts';
+import { KubeClient } from '../../src/kube/client.ts';
 import { startApiServer, type ApiServer, type KubeObject } from '../support/apiserver/index.ts';
 import { captureLogger, reloadCounts, testMetrics } from './helpers.ts';
 
@@ -44,7 +45,7 @@ async function start(options: { retryDelayMs?: (attempt: number) => number } = {
   const metrics = testMetrics();
   const store = new PolicyStore({ logger, metrics });
   const source = new PolicyConfigMapSource({
-    store, kubeConfig: server.kubeConfig(), namespace, name, logger, instance: 'gamma-webhook-0',
+    store, kube: new KubeClient(server.kubeConfig()), namespace, name, logger, instance: 'gamma-webhook-0',
     now: () => new Date('2025-05-01T12:00:00Z'), ...options,
   });
   stops.push(() => source.stop());
