@@ -161,6 +161,7 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
     const policySource = new PolicyConfigMapSource({
       store: policy,
       kube,
+      metrics,
       namespace: config.namespace,
       name: config.policyConfigMap,
       logger,
