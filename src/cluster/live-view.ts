@@ -26,8 +26,9 @@ import { GATEWAY_GROUP } from '../gateway/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { apiStatus, type KubeClient } from '../kube/client.ts';
 import { Reflector, type Backoff } from '../kube/reflector.ts';
+import { serviceKey } from '../core/services.ts';
 import {
-  grantAllows, meshAttachments, namedServices, serviceInfo, serviceKey, slimGrant, slimNamespace, slimRoute, slimService,
+  SharedValues, grantAllows, meshAttachments, namedServices, serviceInfo, slimGrant, slimNamespace, slimRoute, slimService,
   type Attachment, type CachedGrant, type CachedNamespace, type CachedRoute, type CachedService,
 } from './objects.ts';
 
@@ -98,6 +99,8 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   private readonly metrics: Metrics;
   private readonly namespaceSet: readonly string[] | undefined;
   private readonly reflectors: Reflector<never>[] = [];
+  /** Repeated values of this view's cache, held once (never shared with another view). */
+  private readonly shared = new SharedValues();
   private readonly services = new Map<string, Reflector<CachedService>>();
   private readonly grants = new Map<string, Reflector<CachedGrant>>();
   private readonly namespaceReflectors = new Map<string, Reflector<CachedNamespace>>();
@@ -146,20 +149,20 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     const collection = (prefix: string, plural: string, ns: string | undefined): string =>
       ns === undefined ? `${prefix}/${plural}` : `${prefix}/namespaces/${encodeURIComponent(ns)}/${plural}`;
     for (const ns of scopes) {
-      this.services.set(ns ?? '', this.reflector('Service', collection('/api/v1', 'services', ns), slimService, undefined));
+      this.services.set(ns ?? '', this.reflector('Service', collection('/api/v1', 'services', ns), (o) => slimService(o, this.shared), undefined));
       if (this.served.referenceGrant) {
-        this.grants.set(ns ?? '', this.reflector('ReferenceGrant', collection(`/apis/${GATEWAY_GROUP}/${this.served.referenceGrant}`, 'referencegrants', ns), slimGrant, undefined));
+        this.grants.set(ns ?? '', this.reflector('ReferenceGrant', collection(`/apis/${GATEWAY_GROUP}/${this.served.referenceGrant}`, 'referencegrants', ns), (o) => slimGrant(o, this.shared), undefined));
       }
       for (const [kind, version] of [['HTTPRoute', this.served.httpRoute], ['GRPCRoute', this.served.grpcRoute]] as const) {
         if (!version) continue;
         const plural = kind === 'HTTPRoute' ? 'httproutes' : 'grpcroutes';
         const byScope = this.routeReflectors.get(kind) ?? new Map<string, Reflector<CachedRoute>>();
-        byScope.set(ns ?? '', this.reflector(kind, collection(`/apis/${GATEWAY_GROUP}/${version}`, plural, ns), slimRoute, undefined));
+        byScope.set(ns ?? '', this.reflector(kind, collection(`/apis/${GATEWAY_GROUP}/${version}`, plural, ns), (o) => slimRoute(o, this.shared), undefined));
         this.routeReflectors.set(kind, byScope);
       }
       this.namespaceReflectors.set(
         ns ?? '',
-        this.reflector('Namespace', '/api/v1/namespaces', slimNamespace, ns === undefined ? undefined : `metadata.name=${ns}`),
+        this.reflector('Namespace', '/api/v1/namespaces', (o) => slimNamespace(o, this.shared), ns === undefined ? undefined : `metadata.name=${ns}`),
       );
     }
     this.wireHandlers();
@@ -265,7 +268,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     try {
       const object = await this.kube.request({ method: 'GET', path, signal: AbortSignal.timeout(timeoutMs) });
       this.metrics.liveLookups.inc({ result: 'found' });
-      if (!this.superseded.has(key)) this.lookups.set(key, { service: serviceInfo(object), expires: Date.now() + (this.options.lookupTtlMs ?? 60_000) });
+      if (!this.superseded.has(key)) this.lookups.set(key, { service: serviceInfo(object, '', this.shared), expires: Date.now() + (this.options.lookupTtlMs ?? 60_000) });
     } catch (error) {
       if (apiStatus(error) === 404) {
         this.metrics.liveLookups.inc({ result: 'notfound' });
