@@ -1,13 +1,6 @@
-import {
-  ApiException,
-  CoreV1Api,
-  CustomObjectsApi,
-  KubeConfig,
-  Observable,
-  type RequestContext,
-  type ResponseContext,
-} from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, type ConfigurationOptions } from '@kubernetes/client-node';
 import { GammaError } from '../../errors.ts';
+import { KubeClient, withSignal } from '../../kube/client.ts';
 
 /** Where to find the live cluster: a kubeconfig file (undefined: KUBECONFIG or ~/.kube/config) and a context. */
 export interface LiveClusterOptions {
@@ -48,23 +41,19 @@ export async function readLiveCluster(options: LiveClusterOptions): Promise<Reco
     throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `the kubeconfig names no cluster for context ${JSON.stringify(config.getCurrentContext())}`);
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const requestOptions = {
-    middleware: [
-      {
-        pre: (context: RequestContext) => {
-          context.setSignal(AbortSignal.timeout(timeoutMs));
-          return new Observable(Promise.resolve(context));
-        },
-        post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
-      },
-    ],
-    middlewareMergeStrategy: 'append' as const,
-  };
-  const core = config.makeApiClient(CoreV1Api);
-  const custom = config.makeApiClient(CustomObjectsApi);
+  const deadline = () => withSignal(AbortSignal.timeout(timeoutMs));
+  const kube = new KubeClient(config);
+  try {
+    return await readObjects(kube.api(CoreV1Api), kube.api(CustomObjectsApi), deadline);
+  } finally {
+    await kube.close();
+  }
+}
 
+/** Services and ReferenceGrants, listed page by page, each request bounded by `deadline()`. */
+async function readObjects(core: CoreV1Api, custom: CustomObjectsApi, deadline: () => ConfigurationOptions): Promise<Record<string, unknown>[]> {
   const services = await pages('Services', async (token) => {
-    const list = await core.listServiceForAllNamespaces({ limit: pageSize, _continue: token }, requestOptions);
+    const list = await core.listServiceForAllNamespaces({ limit: pageSize, _continue: token }, deadline());
     return { items: list.items.map((item) => plain(item, 'v1', 'Service')), next: list.metadata?._continue };
   });
   const grants: Record<string, unknown>[] = [];
@@ -74,7 +63,7 @@ export async function readLiveCluster(options: LiveClusterOptions): Promise<Reco
         ...(await pages('ReferenceGrants', async (token) => {
           const list: unknown = await custom.listClusterCustomObject(
             { group: gatewayGroup, version, plural: 'referencegrants', limit: pageSize, _continue: token },
-            requestOptions,
+            deadline(),
           );
           const body = (list ?? {}) as { items?: unknown[]; metadata?: { continue?: string } };
           const items = Array.isArray(body.items) ? body.items : [];
