@@ -26,14 +26,15 @@ export interface InformerOptions {
   readonly pageSize?: number | undefined;
 }
 
-type Scoped<T extends { metadata: { name: string } }> = Map<string, Reflector<T>>;
+/** Reflectors of one kind by scope: the namespace, or `''` for all namespaces. */
+type Scoped<T extends { metadata: { name: string } }> = ReadonlyMap<string, Reflector<T>>;
 
-/** Every reflector of the view, by kind and scope (`''`: all namespaces). Nothing runs until `start()`. */
+/** Every reflector of the view, by kind and scope. Nothing runs until `start()`. */
 export class Informers {
-  readonly services: Scoped<CachedService> = new Map();
-  readonly grants: Scoped<CachedGrant> = new Map();
-  readonly namespaces: Scoped<CachedNamespace> = new Map();
-  readonly routes = new Map<RouteInfo['kind'], Scoped<CachedRoute>>();
+  readonly services: Scoped<CachedService>;
+  readonly grants: Scoped<CachedGrant>;
+  readonly namespaces: Scoped<CachedNamespace>;
+  readonly routes: ReadonlyMap<RouteInfo['kind'], Scoped<CachedRoute>>;
   readonly #all: Reflector<never>[] = [];
   readonly #options: InformerOptions;
   readonly #counts = new Map<string, number>();
@@ -43,21 +44,29 @@ export class Informers {
     const { shared, served } = options;
     const collection = (prefix: string, plural: string, ns: string | undefined): string =>
       ns === undefined ? `${prefix}/${plural}` : `${prefix}/namespaces/${encodeURIComponent(ns)}/${plural}`;
+    const services = new Map<string, Reflector<CachedService>>();
+    const grants = new Map<string, Reflector<CachedGrant>>();
+    const namespaces = new Map<string, Reflector<CachedNamespace>>();
+    const routes = new Map<RouteInfo['kind'], Map<string, Reflector<CachedRoute>>>();
     for (const ns of options.namespaces ?? [undefined]) {
       const scope = ns ?? '';
-      this.services.set(scope, this.#reflector('Service', collection('/api/v1', 'services', ns), (o) => slimService(o, shared)));
+      services.set(scope, this.#reflector('Service', collection('/api/v1', 'services', ns), (o) => slimService(o, shared)));
       if (served.referenceGrant) {
-        this.grants.set(scope, this.#reflector('ReferenceGrant', collection(`/apis/${GATEWAY_GROUP}/${served.referenceGrant}`, 'referencegrants', ns), (o) => slimGrant(o, shared)));
+        grants.set(scope, this.#reflector('ReferenceGrant', collection(`/apis/${GATEWAY_GROUP}/${served.referenceGrant}`, 'referencegrants', ns), (o) => slimGrant(o, shared)));
       }
       for (const [kind, version] of [['HTTPRoute', served.httpRoute], ['GRPCRoute', served.grpcRoute]] as const) {
         if (!version) continue;
-        const byScope = this.routes.get(kind) ?? new Map<string, Reflector<CachedRoute>>();
+        const byScope = routes.get(kind) ?? new Map<string, Reflector<CachedRoute>>();
         byScope.set(scope, this.#reflector(kind, collection(`/apis/${GATEWAY_GROUP}/${version}`, ROUTE_KINDS[kind].plural, ns), (o) => slimRoute(o, shared)));
-        this.routes.set(kind, byScope);
+        routes.set(kind, byScope);
       }
       const selector = ns === undefined ? undefined : `metadata.name=${ns}`;
-      this.namespaces.set(scope, this.#reflector('Namespace', '/api/v1/namespaces', (o) => slimNamespace(o, shared), selector));
+      namespaces.set(scope, this.#reflector('Namespace', '/api/v1/namespaces', (o) => slimNamespace(o, shared), selector));
     }
+    this.services = services;
+    this.grants = grants;
+    this.namespaces = namespaces;
+    this.routes = routes;
   }
 
   /**
