@@ -35,15 +35,16 @@ function measure(): { rss: number; heap: number; heapTotal: number; external: nu
 }
 
 async function child(kubeconfigPath: string): Promise<void> {
-  const [{ pino }, { Registry }, { LiveClusterView }, { createMetrics }, { loadKubeConfig }] = await Promise.all([
+  const [{ pino }, { Registry }, { LiveClusterView }, { createMetrics }, { loadKubeConfig }, { KubeClient }] = await Promise.all([
     import('pino'),
     import('prom-client'),
     import('../src/cluster/live-view.ts'),
     import('../src/metrics.ts'),
-    import('../src/cluster/kube-config.ts'),
+    import('../src/kube/config.ts'),
+    import('../src/kube/client.ts'),
   ]);
   const { kubeConfig } = loadKubeConfig({ kubeconfigPath, env: {} });
-  const view = new LiveClusterView({ kubeConfig, metrics: createMetrics(new Registry(), { processMetrics: false }), logger: pino({ level: 'silent' }) });
+  const view = new LiveClusterView({ kube: new KubeClient(kubeConfig), metrics: createMetrics(new Registry(), { processMetrics: false }), logger: pino({ level: 'silent' }) });
   const before = measure();
   const started = performance.now();
   await view.start();

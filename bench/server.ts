@@ -57,9 +57,10 @@ async function baseline(config: ServerConfig) {
 async function webhook(config: ServerConfig) {
   // Imported here so that the baseline process loads none of the webhook's code (client-node
   // alone is tens of MB of heap): the baseline's memory is Fastify's and TLS's only.
-  const [{ KubeConfig }, { createLogger }, { createJudge }, { LiveClusterView }, { staticViewFromYaml }, { createMetrics }, { PolicyStore }, { buildWebhookServer }] =
+  const [{ KubeConfig }, { KubeClient }, { createLogger }, { createJudge }, { LiveClusterView }, { staticViewFromYaml }, { createMetrics }, { PolicyStore }, { buildWebhookServer }] =
     await Promise.all([
       import('@kubernetes/client-node'),
+      import('../src/kube/client.ts'),
       import('../src/logger.ts'),
       import('../src/admission/judge.ts'),
       import('../src/cluster/live-view.ts'),
@@ -78,7 +79,7 @@ async function webhook(config: ServerConfig) {
   if (config.view?.kind === 'live') {
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromFile(config.view.kubeconfig);
-    const live = new LiveClusterView({ kubeConfig, metrics, logger });
+    const live = new LiveClusterView({ kube: new KubeClient(kubeConfig), metrics, logger });
     await live.start();
     await live.whenSynced();
     view = live;

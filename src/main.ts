@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createJudge } from './admission/judge.ts';
-import { isClusterConfigured, loadKubeConfig } from './cluster/kube-config.ts';
 import { LiveClusterView } from './cluster/live-view.ts';
 import { staticViewFromYaml } from './cluster/static-view.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import type { ClusterView, ServiceResolver } from './core/view.ts';
 import { GammaError } from './errors.ts';
+import { KubeClient } from './kube/client.ts';
+import { isClusterConfigured, loadKubeConfig } from './kube/config.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { PolicyConfigMapSource } from './policy/configmap-source.ts';
 import { startPolicyFile } from './policy/file-source.ts';
@@ -132,8 +133,10 @@ function useLiveCluster(config: Config): boolean {
  */
 async function liveCluster(config: Config, logger: Logger, metrics: Metrics, policy: PolicyStore): Promise<ClusterWiring> {
   const { kubeConfig, server, source } = loadKubeConfig({ kubeconfigPath: config.kubeconfig, context: config.context, env: config.kubeEnvironment });
+  // One client, so one connection pool, for every call to the API server.
+  const kube = new KubeClient(kubeConfig);
   const view = new LiveClusterView({
-    kubeConfig,
+    kube,
     metrics,
     logger,
     namespaces: config.watchNamespaces,
@@ -142,7 +145,7 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
   await view.start();
   // The status door: only the Lease holder writes; stopped before the view it reads.
   const status = createStatusController({
-    kubeConfig,
+    kube,
     view,
     policy,
     metrics,
@@ -157,7 +160,8 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
   if (!config.policyFile) {
     const policySource = new PolicyConfigMapSource({
       store: policy,
-      kubeConfig,
+      kube,
+      metrics,
       namespace: config.namespace,
       name: config.policyConfigMap,
       logger,
@@ -166,6 +170,7 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
     await policySource.start();
     parts.push(policySource);
   }
+  parts.push({ stop: () => kube.close() });
   return {
     view,
     resolver: view,

@@ -4,6 +4,7 @@
  * static view (YAML documents). Every function here accepts any JSON (a malformed object must not
  * break a watch or a lint run): missing fields become empty values, never exceptions.
  */
+import { serviceKey } from '../core/services.ts';
 import type { ReferenceFrom, ReferenceTo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
 import { dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
 import { Interner } from './interner.ts';
@@ -45,24 +46,34 @@ export interface CachedRoute {
   readonly [field: string]: unknown;
 }
 
-// Many objects share a namespace, and many Services a type and a port list: one copy of each is
-// kept (50,000 Services took 553 bytes each in the cache before, 186 after; BENCHMARKS.md). The
-// bounds keep a cluster whose values never repeat from paying for the interners' maps: at most
-// 16,384 strings and 4,096 port lists are held, the first ones seen.
-const sharedStrings = new Interner<string>(16_384);
-const sharedPortLists = new Interner<readonly ServicePortInfo[]>(4_096);
+/**
+ * The values one view's cache shares between objects: many objects share a namespace, and many
+ * Services a type and a port list, so one copy of each is kept. Bounded at 16,384 strings and
+ * 4,096 port lists (the first ones seen), so a cluster whose values never repeat does not pay for
+ * the maps. Each view MUST own its own: values are never shared between views.
+ */
+export class SharedValues {
+  readonly #strings = new Interner<string>(16_384);
+  readonly #portLists = new Interner<readonly ServicePortInfo[]>(4_096);
 
-function shared(value: string): string {
-  return sharedStrings.intern(value, value);
+  /** The held copy of `value`. */
+  string(value: string): string {
+    return this.#strings.intern(value, value);
+  }
+
+  /** The held copy of a frozen port list equal to `ports`. */
+  ports(ports: readonly ServicePortInfo[]): readonly ServicePortInfo[] {
+    return this.#portLists.intern(JSON.stringify(ports), ports);
+  }
 }
 
-function slimMeta(object: unknown): SlimMeta {
+function slimMeta(object: unknown, shared: SharedValues | undefined): SlimMeta {
   const name = text(dig(object, 'metadata', 'name')) ?? '';
   const namespace = text(dig(object, 'metadata', 'namespace'));
   const resourceVersion = text(dig(object, 'metadata', 'resourceVersion'));
   return {
     name,
-    ...(namespace === undefined ? {} : { namespace: shared(namespace) }),
+    ...(namespace === undefined ? {} : { namespace: shared ? shared.string(namespace) : namespace }),
     ...(resourceVersion === undefined ? {} : { resourceVersion }),
   };
 }
@@ -73,8 +84,8 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** The Service's ports, as one shared, frozen list for every Service with the same ports. */
-function portsOf(object: unknown): readonly ServicePortInfo[] {
+/** The Service's ports, as a frozen list (with `shared`: one list for every Service with the same ports). */
+function portsOf(object: unknown, shared: SharedValues | undefined): readonly ServicePortInfo[] {
   const ports: ServicePortInfo[] = [];
   for (const p of list(dig(object, 'spec', 'ports'))) {
     const port = integer(dig(p, 'port'));
@@ -89,31 +100,35 @@ function portsOf(object: unknown): readonly ServicePortInfo[] {
       ...(appProtocol === undefined ? {} : { appProtocol }),
     }));
   }
-  return sharedPortLists.intern(JSON.stringify(ports), Object.freeze(ports));
+  Object.freeze(ports);
+  return shared ? shared.ports(ports) : ports;
 }
 
 /**
  * The ServiceInfo of a Service object; ports without a numeric `port` are left out. A Service
  * without `metadata.namespace` is read as in `defaultNamespace` (manifests often leave it out).
- * `clusterIP` is kept only when it is `None` (headless), the one value the rules read.
+ * `clusterIP` is kept only when it is `None` (headless), the one value the rules read. With
+ * `shared`, repeated values are that view's shared copies.
  */
-export function serviceInfo(object: unknown, defaultNamespace = ''): ServiceInfo {
+export function serviceInfo(object: unknown, defaultNamespace = '', shared?: SharedValues): ServiceInfo {
   const headless = text(dig(object, 'spec', 'clusterIP')) === 'None';
+  const namespace = text(dig(object, 'metadata', 'namespace')) || defaultNamespace;
+  const type = text(dig(object, 'spec', 'type')) ?? 'ClusterIP';
   return {
-    namespace: shared(text(dig(object, 'metadata', 'namespace')) || defaultNamespace),
+    namespace: shared ? shared.string(namespace) : namespace,
     name: text(dig(object, 'metadata', 'name')) ?? '',
-    type: shared(text(dig(object, 'spec', 'type')) ?? 'ClusterIP'),
+    type: shared ? shared.string(type) : type,
     ...(headless ? { clusterIP: 'None' } : {}),
-    ports: portsOf(object),
+    ports: portsOf(object, shared),
   };
 }
 
-export function slimService(object: unknown): CachedService {
-  return { metadata: slimMeta(object), info: serviceInfo(object) };
+export function slimService(object: unknown, shared: SharedValues): CachedService {
+  return { metadata: slimMeta(object, shared), info: serviceInfo(object, '', shared) };
 }
 
-export function slimNamespace(object: unknown): CachedNamespace {
-  return { metadata: { ...slimMeta(object), labels: labelsOf(object) } };
+export function slimNamespace(object: unknown, shared: SharedValues): CachedNamespace {
+  return { metadata: { ...slimMeta(object, shared), labels: labelsOf(object) } };
 }
 
 /** An object's labels; values that are not strings are left out. */
@@ -121,8 +136,8 @@ export function labelsOf(object: unknown): Record<string, string> {
   return stringMap(dig(object, 'metadata', 'labels'));
 }
 
-export function slimGrant(object: unknown): CachedGrant {
-  return { metadata: slimMeta(object), ...grantRules(object) };
+export function slimGrant(object: unknown, shared: SharedValues): CachedGrant {
+  return { metadata: slimMeta(object, shared), ...grantRules(object) };
 }
 
 /** The `from` and `to` lists of a ReferenceGrant object. */
@@ -161,20 +176,15 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * is often larger than the route itself, and nothing reads them from the cache (status is written
  * with a merge patch of `status` alone, which leaves metadata as it is).
  */
-export function slimRoute(object: unknown): CachedRoute {
+export function slimRoute(object: unknown, shared?: SharedValues): CachedRoute {
   const whole = record(object) ?? {};
   const { managedFields: _dropped, ...metadata } = record(whole.metadata) ?? {};
   const annotations = record(metadata.annotations);
   if (annotations !== undefined && Object.hasOwn(annotations, LAST_APPLIED)) {
     const { [LAST_APPLIED]: _applied, ...rest } = annotations;
-    return { ...whole, metadata: { ...metadata, annotations: rest, ...slimMeta(object) } };
+    return { ...whole, metadata: { ...metadata, annotations: rest, ...slimMeta(object, shared) } };
   }
-  return { ...whole, metadata: { ...metadata, ...slimMeta(object) } };
-}
-
-/** `namespace/name`, the key of Services in every index. */
-export function serviceKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
+  return { ...whole, metadata: { ...metadata, ...slimMeta(object, shared) } };
 }
 
 /** A mesh parentRef of a route: the Service it attaches to and the port it covers (undefined: all). */

@@ -7,7 +7,8 @@
 import { parseAllDocuments } from 'yaml';
 import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceInfo } from '../core/view.ts';
 import { GATEWAY_GROUP, dig, list, text } from '../gateway/index.ts';
-import { grantAllows, grantRules, labelsOf, meshAttachments, serviceInfo, serviceKey, type Attachment, type GrantRules } from './objects.ts';
+import { serviceKey } from '../core/services.ts';
+import { SharedValues, grantAllows, grantRules, labelsOf, meshAttachments, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
 
 /** Manifests often leave the namespace out; `kubectl apply` would put them in `default`. */
 const DEFAULT_NAMESPACE = 'default';
@@ -36,11 +37,12 @@ export function staticView(documents: readonly unknown[]): ClusterView {
   const grantsByNamespace = new Map<string, GrantRules[]>();
   const routes = new Map<string, RouteAttachment[]>();
   const namespaces = new Map<string, Readonly<Record<string, string>>>();
+  const shared = new SharedValues();
   for (const object of flatten(documents)) {
     const kind = dig(object, 'kind');
     const apiVersion = text(dig(object, 'apiVersion')) ?? '';
     if (kind === 'Service' && apiVersion === 'v1') {
-      const service = serviceInfo(object, DEFAULT_NAMESPACE);
+      const service = serviceInfo(object, DEFAULT_NAMESPACE, shared);
       if (service.name !== '') services.set(serviceKey(service.namespace, service.name), service);
     } else if (kind === 'ReferenceGrant' && apiVersion.startsWith(`${GATEWAY_GROUP}/`)) {
       const namespace = namespaceOf(object);

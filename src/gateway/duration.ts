@@ -10,30 +10,14 @@ const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, m: 60_000, s: 
 
 const COMPONENT = /([0-9]+)(ms|h|m|s)/g;
 
-/**
- * Parsed durations by text: a route repeats a few values (`10s`) in every rule and several rules
- * read each, so each text is parsed once. The result depends on the text alone; bounded, emptied
- * when full.
- */
-const parsed = new Map<string, number | undefined>();
-const memoLimit = 1024;
-
-function parse(value: string): number | undefined {
+/** The duration in milliseconds, or undefined when `value` is not a valid GEP-2257 duration. */
+export function parseDuration(value: string): number | undefined {
   if (!DURATION_PATTERN.test(value)) return undefined;
   let total = 0;
   for (const [, digits, unit] of value.matchAll(COMPONENT)) {
     total += Number(digits) * (UNIT_MS[unit ?? ''] ?? 0);
   }
   return total;
-}
-
-/** The duration in milliseconds, or undefined when `value` is not a valid GEP-2257 duration. */
-export function parseDuration(value: string): number | undefined {
-  if (parsed.has(value)) return parsed.get(value);
-  const result = parse(value);
-  if (parsed.size >= memoLimit) parsed.clear();
-  parsed.set(value, result);
-  return result;
 }
 
 /**

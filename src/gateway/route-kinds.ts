@@ -9,6 +9,9 @@ export const ROUTE_KINDS = {
   GRPCRoute: { plural: 'grpcroutes', versions: ['v1'] },
 } as const satisfies Readonly<Record<string, { plural: string; versions: readonly string[] }>>;
 
+/** ReferenceGrant (GEP-709), which the cluster views read for MR206: its versions, newest first, and plural. */
+export const REFERENCE_GRANT = { plural: 'referencegrants', versions: ['v1', 'v1beta1'] } as const;
+
 /** The route kinds the core judges. */
 export type RouteKind = keyof typeof ROUTE_KINDS;
 

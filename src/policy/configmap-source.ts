@@ -1,5 +1,9 @@
-import { CoreV1Api, ListWatch, Watch, type CoreV1Event, type KubeConfig, type V1ConfigMap } from '@kubernetes/client-node';
+import { CoreV1Api, type CoreV1Event } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
+import { dig, record, text } from '../gateway/index.ts';
+import type { KubeClient } from '../kube/client.ts';
+import { Reflector, type Backoff } from '../kube/reflector.ts';
+import type { Metrics } from '../metrics.ts';
 import { PolicyError, formatProblem } from './parse.ts';
 import type { PolicyLoadResult, PolicyOrigin, PolicyStore } from './store.ts';
 
@@ -11,7 +15,9 @@ export const invalidPolicyReason = 'InvalidPolicy';
 
 export interface PolicyConfigMapOptions {
   readonly store: PolicyStore;
-  readonly kubeConfig: KubeConfig;
+  readonly kube: KubeClient;
+  /** The watch's restart counter (`gamma_watch_restarts_total{kind="ConfigMap"}`). */
+  readonly metrics: Pick<Metrics, 'watchRestarts'>;
   /** The webhook's own namespace. */
   readonly namespace: string;
   /** The ConfigMap's name (the chart's `<release>-policy`). */
@@ -23,11 +29,27 @@ export interface PolicyConfigMapOptions {
   readonly instance?: string;
   /** Time for Event timestamps; default the system clock. */
   readonly now?: () => Date;
-  /** Wait before re-listing after a failed list or watch, by attempt (1, 2, ...); default 1s doubling to 30s. */
-  readonly retryDelayMs?: (attempt: number) => number;
+  /** Wait before re-listing after a failed list or watch; default 1 s doubling to 30 s. */
+  readonly backoff?: Backoff;
 }
 
-const defaultRetryDelayMs = (attempt: number): number => Math.min(1000 * 2 ** (attempt - 1), 30_000);
+const defaultBackoff: Backoff = { initialMs: 1000, maxMs: 30_000 };
+
+/** What the source keeps of the ConfigMap: its identity and its data. */
+interface CachedConfigMap {
+  readonly metadata: { readonly name: string; readonly namespace?: string; readonly uid?: string; readonly resourceVersion?: string };
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+  readonly binaryData: Readonly<Record<string, unknown>> | undefined;
+}
+
+function trimConfigMap(object: unknown): CachedConfigMap {
+  const metadata: { name: string; namespace?: string; uid?: string; resourceVersion?: string } = { name: text(dig(object, 'metadata', 'name')) ?? '' };
+  for (const field of ['namespace', 'uid', 'resourceVersion'] as const) {
+    const value = text(dig(object, 'metadata', field));
+    if (value !== undefined) metadata[field] = value;
+  }
+  return { metadata, data: record(dig(object, 'data')), binaryData: record(dig(object, 'binaryData')) };
+}
 
 /**
  * Watches one ConfigMap (`namespace/name`, key `policy.yaml`) and feeds the store.
@@ -39,20 +61,16 @@ const defaultRetryDelayMs = (attempt: number): number => Math.min(1000 * 2 ** (a
  *   every problem. The same content is not reported twice.
  * - Deleted: the store returns to the built-in defaults.
  * - List or watch failure (API server down, RBAC): logged with `GAMMA_ERR_POLICY_WATCH`, the
- *   policy in force stays, and the watch restarts after `retryDelayMs`.
+ *   policy in force stays, and the watch restarts after the backoff.
  *
- * Uses `ListWatch` from @kubernetes/client-node with `fieldSelector=metadata.name=<name>`, so
- * only this ConfigMap is listed and watched (RBAC: list and watch configmaps, create events, in
- * the namespace).
+ * Uses the kube module's reflector with `fieldSelector=metadata.name=<name>`, so only this
+ * ConfigMap is listed and watched (RBAC: list and watch configmaps, create events, in the namespace).
  */
 export class PolicyConfigMapSource {
   readonly #options: PolicyConfigMapOptions;
   readonly #origin: PolicyOrigin;
   readonly #core: CoreV1Api;
-  readonly #informer: ListWatch<V1ConfigMap>;
-  #stopped = true;
-  #failures = 0;
-  #retryTimer: NodeJS.Timeout | undefined;
+  readonly #reflector: Reflector<CachedConfigMap>;
   #eventSerial = 0;
   /** Events still being sent, so that `stop()` and tests can wait for them. */
   readonly #pending = new Set<Promise<void>>();
@@ -60,26 +78,28 @@ export class PolicyConfigMapSource {
   constructor(options: PolicyConfigMapOptions) {
     this.#options = options;
     this.#origin = { kind: 'configmap', name: `${options.namespace}/${options.name}` };
-    this.#core = options.kubeConfig.makeApiClient(CoreV1Api);
-    const fieldSelector = `metadata.name=${options.name}`;
-    this.#informer = new ListWatch<V1ConfigMap>(
-      `/api/v1/namespaces/${encodeURIComponent(options.namespace)}/configmaps`,
-      new Watch(options.kubeConfig),
-      async () => {
-        const list = await this.#core.listNamespacedConfigMap({ namespace: options.namespace, fieldSelector });
-        this.#failures = 0; // the backoff restarts only once the API server answers again
-        return list;
+    this.#core = options.kube.api(CoreV1Api);
+    this.#reflector = new Reflector<CachedConfigMap>({
+      kube: options.kube,
+      kind: 'ConfigMap',
+      path: `/api/v1/namespaces/${encodeURIComponent(options.namespace)}/configmaps`,
+      fieldSelector: `metadata.name=${options.name}`,
+      trim: trimConfigMap,
+      metrics: options.metrics,
+      logger: options.logger,
+      backoff: options.backoff ?? defaultBackoff,
+      onFailure: (error, delayMs) => {
+        options.logger.error(
+          { code: 'GAMMA_ERR_POLICY_WATCH', origin: this.#origin.name, err: error, retryInMs: delayMs },
+          'policy ConfigMap watch failed; keeping the policy in force',
+        );
       },
-      false,
-      undefined,
-      fieldSelector,
-    );
-    this.#informer.on('add', (configMap) => this.#apply(configMap));
-    this.#informer.on('update', (configMap) => this.#apply(configMap));
-    this.#informer.on('delete', () => {
-      this.#options.store.useDefaults(this.#origin, 'the policy ConfigMap was deleted');
     });
-    this.#informer.on('error', (error) => this.#failed(error));
+    this.#reflector.on({
+      add: (configMap) => this.#apply(configMap),
+      update: (configMap) => this.#apply(configMap),
+      delete: () => this.#options.store.useDefaults(this.#origin, 'the policy ConfigMap was deleted'),
+    });
   }
 
   /**
@@ -88,17 +108,12 @@ export class PolicyConfigMapSource {
    * background. Never rejects.
    */
   async start(): Promise<void> {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    await this.#run();
+    await this.#reflector.start();
   }
 
-  /** Stops the watch and retries, and waits for Events being sent. Idempotent. */
+  /** Stops the watch and retries for good, and waits for Events being sent. Idempotent. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
-    await this.#informer.stop();
+    await this.#reflector.stop();
     await this.settled();
   }
 
@@ -107,35 +122,11 @@ export class PolicyConfigMapSource {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  async #run(): Promise<void> {
-    try {
-      await this.#informer.start();
-    } catch (error) {
-      this.#failed(error);
-    }
-  }
-
-  #failed(error: unknown): void {
-    if (this.#stopped) return; // stop() aborts the watch, which reports an AbortError
-    this.#failures += 1;
-    const delayMs = (this.#options.retryDelayMs ?? defaultRetryDelayMs)(this.#failures);
-    this.#options.logger.error(
-      { code: 'GAMMA_ERR_POLICY_WATCH', origin: this.#origin.name, err: error, retryInMs: delayMs },
-      'policy ConfigMap watch failed; keeping the policy in force',
-    );
-    if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = undefined;
-      if (!this.#stopped) void this.#run();
-    }, delayMs);
-    this.#retryTimer.unref();
-  }
-
-  #apply(configMap: V1ConfigMap): void {
+  #apply(configMap: CachedConfigMap): void {
     const { store } = this.#options;
-    const text = configMap.data?.[policyConfigMapKey];
+    const policy = configMap.data?.[policyConfigMapKey];
     let result: PolicyLoadResult;
-    if (text === undefined) {
+    if (typeof policy !== 'string') {
       const keys = Object.keys({ ...configMap.data, ...configMap.binaryData });
       const message = `missing; the ConfigMap must hold the policy under data["${policyConfigMapKey}"]${keys.length > 0 ? ` (it has: ${keys.join(', ')})` : ''}`;
       result = store.refuse(
@@ -143,7 +134,7 @@ export class PolicyConfigMapSource {
         new PolicyError('GAMMA_ERR_POLICY_UNREADABLE', `configmap ${this.#origin.name}`, [{ path: `data["${policyConfigMapKey}"]`, message }]),
       );
     } else {
-      result = store.load(text, this.#origin);
+      result = store.load(policy, this.#origin);
     }
     if (result.outcome === 'invalid') this.#track(this.#recordEvent(configMap, result.error, result.snapshot.origin));
   }
@@ -154,7 +145,7 @@ export class PolicyConfigMapSource {
   }
 
   /** Creates a core v1 Warning Event on the ConfigMap; a failure is logged, never thrown. */
-  async #recordEvent(configMap: V1ConfigMap, error: PolicyError, keptOrigin: string): Promise<void> {
+  async #recordEvent(configMap: CachedConfigMap, error: PolicyError, keptOrigin: string): Promise<void> {
     const { namespace, name, logger } = this.#options;
     const component = this.#options.component ?? 'gamma-webhook';
     const now = (this.#options.now ?? (() => new Date()))();
@@ -174,8 +165,8 @@ export class PolicyConfigMapSource {
         kind: 'ConfigMap',
         namespace,
         name,
-        ...(configMap.metadata?.uid ? { uid: configMap.metadata.uid } : {}),
-        ...(configMap.metadata?.resourceVersion ? { resourceVersion: configMap.metadata.resourceVersion } : {}),
+        ...(configMap.metadata.uid ? { uid: configMap.metadata.uid } : {}),
+        ...(configMap.metadata.resourceVersion ? { resourceVersion: configMap.metadata.resourceVersion } : {}),
       },
       reason: invalidPolicyReason,
       message: message.length > 1024 ? `${message.slice(0, 1021)}...` : message,

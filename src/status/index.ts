@@ -4,8 +4,8 @@
  * has no API server to write to), `start()`s it after the live view's `start()`, and `stop()`s it
  * on shutdown before the view (stopping releases the Lease, so another replica takes over at once).
  */
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
+import type { KubeClient } from '../kube/client.ts';
 import type { Metrics } from '../metrics.ts';
 import { LeaderElector, kubeLeaseApi } from './leader.ts';
 import { StatusReconciler, type PolicySource, type StatusSource } from './reconciler.ts';
@@ -18,7 +18,7 @@ export type { PolicySource, StatusSource } from './reconciler.ts';
 export { StatusWriter, kubeRouteStatusApi } from './writer.ts';
 
 export interface StatusControllerOptions {
-  readonly kubeConfig: KubeConfig;
+  readonly kube: KubeClient;
   /** The live cluster view (`LiveClusterView` satisfies StatusSource). */
   readonly view: StatusSource;
   /** The policy store: `status.enabled` and `status.controllerName` are read from it on every route. */
@@ -49,14 +49,14 @@ export interface StatusController {
 export function createStatusController(options: StatusControllerOptions): StatusController {
   const logger = options.logger.child({ component: 'status' });
   const elector = new LeaderElector({
-    api: kubeLeaseApi(options.kubeConfig, options.leaseNamespace, options.leaseName),
+    api: kubeLeaseApi(options.kube, options.leaseNamespace, options.leaseName),
     identity: options.identity,
     logger,
     metrics: options.metrics,
   });
   const reconciler = new StatusReconciler({
     source: options.view,
-    api: kubeRouteStatusApi(options.kubeConfig, { fieldManager: 'gamma-webhook', httpRouteVersion: options.httpRouteVersion }),
+    api: kubeRouteStatusApi(options.kube, { fieldManager: 'gamma-webhook', httpRouteVersion: options.httpRouteVersion }),
     leadership: elector,
     policy: options.policy,
     metrics: options.metrics,

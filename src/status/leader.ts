@@ -15,8 +15,9 @@
  *   writing before anyone else may take over, even if its renewal loop is stalled.
  * - `stop()` releases a held Lease (holder cleared) so that another replica takes over at once.
  */
-import { ApiException, CoordinationV1Api, V1MicroTime, type KubeConfig, type V1Lease } from '@kubernetes/client-node';
+import { CoordinationV1Api, V1MicroTime, type V1Lease } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
+import { apiStatus, type KubeClient } from '../kube/client.ts';
 import type { Metrics } from '../metrics.ts';
 
 /** The Lease fields leader election reads and writes. */
@@ -295,12 +296,12 @@ function toLease(name: string, namespace: string, record: LeaseRecord): V1Lease 
 }
 
 function isStatus(error: unknown, code: number): boolean {
-  return error instanceof ApiException && error.code === code;
+  return apiStatus(error) === code;
 }
 
-/** A LeaseApi on the Lease `namespace/name` through client-node's CoordinationV1Api. */
-export function kubeLeaseApi(kubeConfig: KubeConfig, namespace: string, name: string): LeaseApi {
-  const api = kubeConfig.makeApiClient(CoordinationV1Api);
+/** A LeaseApi on the Lease `namespace/name` through client-node's CoordinationV1Api on the kube module's shared pool. */
+export function kubeLeaseApi(kube: KubeClient, namespace: string, name: string): LeaseApi {
+  const api = kube.api(CoordinationV1Api);
   return {
     async get() {
       try {

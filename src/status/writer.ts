@@ -15,13 +15,14 @@
  *   stale (the stored status describes a newer generation than any read), gone (the route was
  *   deleted), notleader, error.
  */
-import type { KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { RouteKind } from '../core/types.ts';
 import { GATEWAY_GROUP, dig, text } from '../gateway/index.ts';
+import { ROUTE_KINDS } from '../gateway/route-kinds.ts';
+import { apiStatus, withSignal, type KubeClient } from '../kube/client.ts';
 import type { Metrics } from '../metrics.ts';
 import type { StatusPlan } from './desired.ts';
-import { KubeApiError, kubeJson, type KubeJson } from '../cluster/kube-http.ts';
 import type { Leadership } from './leader.ts';
 
 /** A route by kind, namespace and name. */
@@ -71,8 +72,6 @@ export interface StatusWriterOptions {
 
 /** Turns a route as read into what to write: `evaluate` then `planStatus`, bound by the reconciler. */
 export type PlanFunction = (route: unknown) => StatusPlan;
-
-const PLURALS: Readonly<Record<RouteKind, string>> = { HTTPRoute: 'httproutes', GRPCRoute: 'grpcroutes' };
 
 export class StatusWriter {
   readonly #api: RouteStatusApi;
@@ -154,42 +153,45 @@ export class StatusWriter {
   }
 }
 
+/** Deadline of one GET or PATCH: a request that hangs is retried by the caller, not waited on. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
- * A RouteStatusApi on the KubeConfig's cluster (gateway.networking.k8s.io/v1; pass
- * `httpRouteVersion: 'v1beta1'` where only that is served), over kept-alive connections
- * (`cluster/kube-http.ts`). The merge patch body is `{metadata: {resourceVersion}, status: {parents}}`.
+ * A RouteStatusApi through client-node's CustomObjectsApi on the kube module's shared pool:
+ * HTTPRoute at `httpRouteVersion` (the served one; default the newest in ROUTE_KINDS), GRPCRoute
+ * at its newest version. The merge patch body is `{metadata: {resourceVersion}, status: {parents}}`.
  */
-export function kubeRouteStatusApi(
-  kubeConfig: KubeConfig,
-  options: { fieldManager?: string; httpRouteVersion?: string; request?: KubeJson } = {},
-): RouteStatusApi {
-  const request = options.request ?? kubeJson(kubeConfig);
-  const fieldManager = encodeURIComponent(options.fieldManager ?? 'gamma-webhook');
-  const path = (key: RouteKey): string => {
-    const version = key.kind === 'HTTPRoute' ? (options.httpRouteVersion ?? 'v1') : 'v1';
-    return `/apis/${GATEWAY_GROUP}/${version}/namespaces/${encodeURIComponent(key.namespace)}/${PLURALS[key.kind]}/${encodeURIComponent(key.name)}`;
-  };
+export function kubeRouteStatusApi(kube: KubeClient, options: { fieldManager?: string; httpRouteVersion?: string | undefined } = {}): RouteStatusApi {
+  const api = kube.api(CustomObjectsApi);
+  const fieldManager = options.fieldManager ?? 'gamma-webhook';
+  const target = (key: RouteKey) => ({
+    group: GATEWAY_GROUP,
+    version: key.kind === 'HTTPRoute' ? (options.httpRouteVersion ?? ROUTE_KINDS.HTTPRoute.versions[0]) : ROUTE_KINDS[key.kind].versions[0],
+    plural: ROUTE_KINDS[key.kind].plural,
+    namespace: key.namespace,
+    name: key.name,
+  });
   return {
     async get(key) {
       try {
-        return await request({ method: 'GET', path: path(key) });
+        const route: unknown = await api.getNamespacedCustomObject(target(key), withSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS)));
+        return route;
       } catch (error) {
-        if (error instanceof KubeApiError && error.status === 404) return undefined;
+        if (apiStatus(error) === 404) return undefined;
         throw error;
       }
     },
     async patchStatus(key, resourceVersion, parents) {
       try {
-        const route = await request({
-          method: 'PATCH',
-          path: `${path(key)}/status?fieldManager=${fieldManager}`,
-          contentType: 'application/merge-patch+json',
-          body: { metadata: { resourceVersion }, status: { parents } },
-        });
+        const route: unknown = await api.patchNamespacedCustomObjectStatus(
+          { ...target(key), body: { metadata: { resourceVersion }, status: { parents } }, fieldManager },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch, withSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS))),
+        );
         return { outcome: 'written', route };
       } catch (error) {
-        if (error instanceof KubeApiError && error.status === 409) return { outcome: 'conflict' };
-        if (error instanceof KubeApiError && error.status === 404) return { outcome: 'gone' };
+        const status = apiStatus(error);
+        if (status === 409) return { outcome: 'conflict' };
+        if (status === 404) return { outcome: 'gone' };
         throw error;
       }
     },

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
+import { KubeClient } from '../../src/kube/client.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { judgeAll } from '../builders.ts';
@@ -59,7 +60,7 @@ async function setup(serverOptions: ApiServerOptions = {}, viewOptions: Partial<
   const server = await startApiServer({ objects: baseObjects, ...serverOptions });
   const metrics = createMetrics(new Registry(), { processMetrics: false });
   const view = new LiveClusterView({
-    kubeConfig: server.kubeConfig(),
+    kube: new KubeClient(server.kubeConfig()),
     metrics,
     logger: pino({ level: 'silent' }),
     backoff: fastBackoff,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantAllows, grantRules, serviceInfo, slimRoute } from '../../src/cluster/objects.ts';
+import { SharedValues, grantAllows, grantRules, serviceInfo, slimRoute } from '../../src/cluster/objects.ts';
 
 const grant = (to: Record<string, unknown>) => grantRules({
   spec: {
@@ -48,7 +48,8 @@ describe('serviceInfo', () => {
       service('b', [{ name: 'http', port: 80, protocol: 'TCP' }]),
       service('c', [{ name: 'http', port: 8080, protocol: 'TCP' }]),
     ])) as unknown[];
-    const [infoA, infoB, infoC] = [a, b, c].map((s) => serviceInfo(s));
+    const shared = new SharedValues();
+    const [infoA, infoB, infoC] = [a, b, c].map((s) => serviceInfo(s, '', shared));
     expect(infoA?.ports).toBe(infoB?.ports);
     expect(infoA?.ports).not.toBe(infoC?.ports);
     expect(infoC?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { invalidPolicyReason, PolicyConfigMapSource } from '../../src/policy/configmap-source.ts';
 import { PolicyStore } from '../../src/policy/store.ts';
+import { KubeClient } from '../../src/kube/client.ts';
+import type { Backoff } from '../../src/kube/reflector.ts';
 import { startApiServer, type ApiServer, type KubeObject } from '../support/apiserver/index.ts';
 import { captureLogger, reloadCounts, testMetrics } from './helpers.ts';
 
@@ -39,12 +41,12 @@ afterEach(async () => {
   await server.close();
 });
 
-async function start(options: { retryDelayMs?: (attempt: number) => number } = {}) {
+async function start(options: { backoff?: Backoff } = {}) {
   const { logger, lines } = captureLogger();
   const metrics = testMetrics();
   const store = new PolicyStore({ logger, metrics });
   const source = new PolicyConfigMapSource({
-    store, kubeConfig: server.kubeConfig(), namespace, name, logger, instance: 'gamma-webhook-0',
+    store, kube: new KubeClient(server.kubeConfig()), metrics, namespace, name, logger, instance: 'gamma-webhook-0',
     now: () => new Date('2025-05-01T12:00:00Z'), ...options,
   });
   stops.push(() => source.stop());
@@ -159,7 +161,7 @@ describe('PolicyConfigMapSource', () => {
   it('a failing list at start keeps the defaults, logs GAMMA_ERR_POLICY_WATCH, and retries until it succeeds', async () => {
     server.create(configMap({ 'policy.yaml': 'mode: warn\n' }));
     server.inject({ verb: 'list', resource: 'configmaps', status: 500, times: 2 });
-    const { store, lines } = await start({ retryDelayMs: () => 20 });
+    const { store, lines } = await start({ backoff: { initialMs: 20, maxMs: 20 } });
     expect(store.current).toBe(defaultPolicy);
     await vi.waitFor(() => expect(store.current.mode).toBe('warn'), wait);
     expect(lines.filter((l) => l.code === 'GAMMA_ERR_POLICY_WATCH').length).toBeGreaterThanOrEqual(2);

@@ -10,6 +10,7 @@ import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
 import { LiveClusterView } from '../../src/cluster/live-view.ts';
+import { KubeClient } from '../../src/kube/client.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { PolicyStore } from '../../src/policy/store.ts';
 import type { Leadership, LeadershipListener } from '../../src/status/leader.ts';
@@ -78,7 +79,7 @@ describe('API server outage', () => {
     cleanup.push(() => server.close());
     const metrics = createMetrics(new Registry(), { processMetrics: false });
     const view = new LiveClusterView({
-      kubeConfig: server.kubeConfig(), metrics, logger, backoff: { initialMs: 50, maxMs: 400 }, metricsIntervalMs: 100, lookupTimeoutMs: 200,
+      kube: new KubeClient(server.kubeConfig()), metrics, logger, backoff: { initialMs: 50, maxMs: 400 }, metricsIntervalMs: 100, lookupTimeoutMs: 200,
     });
     cleanup.push(() => view.stop());
     await view.start();
@@ -86,7 +87,7 @@ describe('API server outage', () => {
     const policy = new PolicyStore({ logger, metrics });
     const leadership = new ManualLeadership();
     const reconciler = new StatusReconciler({
-      source: view, api: kubeRouteStatusApi(server.kubeConfig()), leadership, policy, metrics, logger, retryBaseDelayMs: 50, retryMaxDelayMs: 400,
+      source: view, api: kubeRouteStatusApi(new KubeClient(server.kubeConfig())), leadership, policy, metrics, logger, retryBaseDelayMs: 50, retryMaxDelayMs: 400,
     });
     cleanup.push(() => reconciler.stop());
     reconciler.start();

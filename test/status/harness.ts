@@ -6,6 +6,7 @@
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { LiveClusterView } from '../../src/cluster/live-view.ts';
+import { KubeClient } from '../../src/kube/client.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { PolicyStore } from '../../src/policy/store.ts';
 import { LeaderElector, kubeLeaseApi, type LeaseApi } from '../../src/status/leader.ts';
@@ -45,10 +46,10 @@ export async function startReplica(server: ApiServer, options: ReplicaOptions = 
   const identity = options.identity ?? 'replica-a';
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = createMetrics(new Registry(), { processMetrics: false });
-  const kubeConfig = server.kubeConfig();
-  const view = new LiveClusterView({ kubeConfig, metrics, logger, backoff: { initialMs: 20, maxMs: 200 } });
+  const kube = new KubeClient(server.kubeConfig());
+  const view = new LiveClusterView({ kube, metrics, logger, backoff: { initialMs: 20, maxMs: 200 } });
   const policy = new PolicyStore({ logger, metrics });
-  const leaseApi = kubeLeaseApi(kubeConfig, 'gamma-system', 'gamma-webhook-status');
+  const leaseApi = kubeLeaseApi(kube, 'gamma-system', 'gamma-webhook-status');
   const replica: { partitioned: boolean } = { partitioned: false };
   const guarded: LeaseApi = {
     get: () => (replica.partitioned ? Promise.reject(new Error('partitioned')) : leaseApi.get()),
@@ -67,7 +68,7 @@ export async function startReplica(server: ApiServer, options: ReplicaOptions = 
   const source: StatusSource = view;
   const reconciler = new StatusReconciler({
     source,
-    api: kubeRouteStatusApi(kubeConfig, { fieldManager: identity }),
+    api: kubeRouteStatusApi(kube, { fieldManager: identity }),
     leadership: elector,
     policy,
     metrics,

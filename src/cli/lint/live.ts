@@ -1,13 +1,8 @@
-import {
-  ApiException,
-  CoreV1Api,
-  CustomObjectsApi,
-  KubeConfig,
-  Observable,
-  type RequestContext,
-  type ResponseContext,
-} from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, type ConfigurationOptions } from '@kubernetes/client-node';
 import { GammaError } from '../../errors.ts';
+import { GATEWAY_GROUP } from '../../gateway/mesh.ts';
+import { REFERENCE_GRANT } from '../../gateway/route-kinds.ts';
+import { KubeClient, withSignal } from '../../kube/client.ts';
 
 /** Where to find the live cluster: a kubeconfig file (undefined: KUBECONFIG or ~/.kube/config) and a context. */
 export interface LiveClusterOptions {
@@ -18,7 +13,6 @@ export interface LiveClusterOptions {
 }
 
 const pageSize = 500;
-const gatewayGroup = 'gateway.networking.k8s.io';
 
 /**
  * Reads the live cluster's Services and ReferenceGrants (one paged list each, all namespaces)
@@ -48,37 +42,33 @@ export async function readLiveCluster(options: LiveClusterOptions): Promise<Reco
     throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `the kubeconfig names no cluster for context ${JSON.stringify(config.getCurrentContext())}`);
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const requestOptions = {
-    middleware: [
-      {
-        pre: (context: RequestContext) => {
-          context.setSignal(AbortSignal.timeout(timeoutMs));
-          return new Observable(Promise.resolve(context));
-        },
-        post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
-      },
-    ],
-    middlewareMergeStrategy: 'append' as const,
-  };
-  const core = config.makeApiClient(CoreV1Api);
-  const custom = config.makeApiClient(CustomObjectsApi);
+  const deadline = () => withSignal(AbortSignal.timeout(timeoutMs));
+  const kube = new KubeClient(config);
+  try {
+    return await readObjects(kube.api(CoreV1Api), kube.api(CustomObjectsApi), deadline);
+  } finally {
+    await kube.close();
+  }
+}
 
+/** Services and ReferenceGrants, listed page by page, each request bounded by `deadline()`. */
+async function readObjects(core: CoreV1Api, custom: CustomObjectsApi, deadline: () => ConfigurationOptions): Promise<Record<string, unknown>[]> {
   const services = await pages('Services', async (token) => {
-    const list = await core.listServiceForAllNamespaces({ limit: pageSize, _continue: token }, requestOptions);
+    const list = await core.listServiceForAllNamespaces({ limit: pageSize, _continue: token }, deadline());
     return { items: list.items.map((item) => plain(item, 'v1', 'Service')), next: list.metadata?._continue };
   });
   const grants: Record<string, unknown>[] = [];
-  for (const version of ['v1', 'v1beta1']) {
+  for (const version of REFERENCE_GRANT.versions) {
     try {
       grants.push(
         ...(await pages('ReferenceGrants', async (token) => {
           const list: unknown = await custom.listClusterCustomObject(
-            { group: gatewayGroup, version, plural: 'referencegrants', limit: pageSize, _continue: token },
-            requestOptions,
+            { group: GATEWAY_GROUP, version, plural: REFERENCE_GRANT.plural, limit: pageSize, _continue: token },
+            deadline(),
           );
           const body = (list ?? {}) as { items?: unknown[]; metadata?: { continue?: string } };
           const items = Array.isArray(body.items) ? body.items : [];
-          return { items: items.map((item) => plain(item, `${gatewayGroup}/${version}`, 'ReferenceGrant')), next: body.metadata?.continue };
+          return { items: items.map((item) => plain(item, `${GATEWAY_GROUP}/${version}`, 'ReferenceGrant')), next: body.metadata?.continue };
         }, true)),
       );
       break;

@@ -10,7 +10,7 @@
 import { ListWatch, Watch, type KubeConfig, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
-import { KubeApiError, type GetJson } from './kube-http.ts';
+import { apiStatus, type KubeClient } from './client.ts';
 
 /** Backoff between restarts after an error: initial delay, doubled up to the maximum, ±20 % jitter. */
 export interface Backoff {
@@ -21,8 +21,7 @@ export interface Backoff {
 export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000 };
 
 export interface ReflectorOptions<T extends KubernetesObject> {
-  readonly kubeConfig: KubeConfig;
-  readonly getJson: GetJson;
+  readonly kube: KubeClient;
   /** The kind, as the `kind` label of the metrics (`Service`, `HTTPRoute`, ...). */
   readonly kind: string;
   /** Collection path without query, e.g. `/api/v1/services` or `/api/v1/namespaces/a/services`. */
@@ -31,9 +30,14 @@ export interface ReflectorOptions<T extends KubernetesObject> {
   readonly fieldSelector?: string | undefined;
   /** Turns an object from the API server into what is cached. MUST NOT throw on malformed input. */
   readonly trim: (object: unknown) => T;
-  readonly metrics: Metrics;
+  readonly metrics: Pick<Metrics, 'watchRestarts'>;
   readonly logger: Logger;
   readonly backoff?: Backoff | undefined;
+  /**
+   * Reports a failed list or watch that will be retried in `delayMs`, instead of the default
+   * warning (an owner with its own error code logs it its way).
+   */
+  readonly onFailure?: ((error: unknown, delayMs: number) => void) | undefined;
   /** Items per list page (default 500). */
   readonly pageSize?: number | undefined;
   /** Deadline of one list page (default 60 s). */
@@ -117,13 +121,6 @@ function isTimeout(error: unknown): boolean {
   return (error as { name?: unknown } | null | undefined)?.name === 'TimeoutError';
 }
 
-function statusOf(error: unknown): number | undefined {
-  if (error instanceof KubeApiError) return error.status;
-  const e = error as { statusCode?: unknown; code?: unknown } | null;
-  if (typeof e?.statusCode === 'number') return e.statusCode;
-  return typeof e?.code === 'number' ? e.code : undefined;
-}
-
 /** One list+watch loop. Create, subscribe with `on`, then `start()`; `stop()` ends it for good. */
 export class Reflector<T extends KubernetesObject> {
   readonly kind: string;
@@ -148,12 +145,12 @@ export class Reflector<T extends KubernetesObject> {
     this.path = options.path;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.nextDelayMs = this.backoff.initialMs;
-    const watch = new ReflectorWatch(options.kubeConfig, {
+    const watch = new ReflectorWatch(options.kube.config, {
       stopped: () => this.stoppedFlag,
       beforeWatch: () => this.markSynced(),
       event: (phase, object) => {
         this.heard();
-        if (phase === 'ERROR' && statusOf(object) === 410) this.sawGone = true;
+        if (phase === 'ERROR' && apiStatus(object) === 410) this.sawGone = true;
         else this.nextDelayMs = this.backoff.initialMs;
       },
       connected: () => {
@@ -251,7 +248,7 @@ export class Reflector<T extends KubernetesObject> {
   /** Every end of a watch stream; ListWatch itself reconnects after these (except errors, see `failed`). */
   private watchEnded(error: unknown): void {
     if (this.stoppedFlag) return;
-    const gone = this.sawGone || statusOf(error) === 410;
+    const gone = this.sawGone || apiStatus(error) === 410;
     this.sawGone = false;
     if (gone) this.options.metrics.watchRestarts.inc({ kind: this.kind, cause: 'gone' });
     else if (!error || isTimeout(error)) this.options.metrics.watchRestarts.inc({ kind: this.kind, cause: 'closed' });
@@ -268,7 +265,8 @@ export class Reflector<T extends KubernetesObject> {
     this.nextDelayMs = Math.min(this.backoff.maxMs, base * 2);
     const delayMs = Math.round(base * (0.8 + Math.random() * 0.4));
     this.options.metrics.watchRestarts.inc({ kind: this.kind, cause: 'error' });
-    this.options.logger.warn({ kind: this.kind, path: this.path, err: error, delayMs }, 'cluster watch failed; restarting');
+    if (this.options.onFailure) this.options.onFailure(error, delayMs);
+    else this.options.logger.warn({ kind: this.kind, path: this.path, err: error, delayMs }, 'cluster watch failed; restarting');
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       if (!this.stoppedFlag) void this.informer.start();
@@ -290,9 +288,9 @@ export class Reflector<T extends KubernetesObject> {
       const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.options.listTimeoutMs ?? 60_000)]);
       let page: unknown;
       try {
-        page = await this.options.getJson(`${this.path}?${query.toString()}`, { signal });
+        page = await this.options.kube.request({ method: 'GET', path: `${this.path}?${query.toString()}`, signal });
       } catch (error) {
-        if (token && !restarted && error instanceof KubeApiError && error.status === 410) {
+        if (token && !restarted && apiStatus(error) === 410) {
           restarted = true;
           items = [];
           resourceVersion = undefined;

@@ -6,8 +6,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKubeConfigSource, isClusterConfigured, loadKubeConfig } from '../../src/cluster/kube-config.ts';
-import { kubeGetJson } from '../../src/cluster/kube-http.ts';
+import { KubeClient } from '../../src/kube/client.ts';
+import { findKubeConfigSource, isClusterConfigured, loadKubeConfig } from '../../src/kube/config.ts';
 import { startApiServer, type ApiServer } from '../support/apiserver/index.ts';
 
 let server: ApiServer;
@@ -27,7 +27,12 @@ afterAll(async () => {
 });
 
 async function reachable(loaded: ReturnType<typeof loadKubeConfig>): Promise<unknown> {
-  return kubeGetJson(loaded.kubeConfig)('/version');
+  const kube = new KubeClient(loaded.kubeConfig);
+  try {
+    return await kube.request({ method: 'GET', path: '/version' });
+  } finally {
+    await kube.close();
+  }
 }
 
 describe('findKubeConfigSource', () => {

@@ -1,0 +1,81 @@
+/**
+ * The routes the live view caches, indexed by the Services they name: for `routesAttachedTo`
+ * (MR109, which routes attach to a Service and port) and for the status reconciler (a Service
+ * change re-queues the routes that name it as a parent or a backend).
+ */
+import { serviceKey } from '../core/services.ts';
+import type { RouteInfo } from '../core/view.ts';
+import { meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
+
+/** A route changed in the cache: `object` is undefined when it was deleted. */
+export interface RouteChange {
+  readonly route: RouteInfo;
+  readonly object: CachedRoute | undefined;
+  /** Keys (`namespace/name`) of the Services it names now and named before the change. */
+  readonly services: ReadonlySet<string>;
+}
+
+interface RouteEntry {
+  readonly info: RouteInfo;
+  readonly services: ReadonlySet<string>;
+  readonly attachments: readonly Attachment[];
+}
+
+/** Routes by key and by the Services they name. Every method answers from memory. */
+export class RouteIndex {
+  readonly #routes = new Map<string, RouteEntry>();
+  readonly #byService = new Map<string, Set<string>>();
+
+  /**
+   * Records an added, changed or deleted route and returns the change, naming every Service the
+   * route names now or named before (both must be re-queued). The RouteInfo of a route is kept
+   * across updates, so callers may compare it by identity.
+   */
+  update(kind: RouteInfo['kind'], object: CachedRoute, deleted: boolean): RouteChange {
+    const namespace = object.metadata.namespace ?? '';
+    const name = object.metadata.name;
+    const key = `${kind}/${namespace}/${name}`;
+    const before = this.#routes.get(key);
+    const services = deleted ? new Set<string>() : namedServices(object);
+    for (const service of before?.services ?? []) {
+      if (services.has(service)) continue;
+      const set = this.#byService.get(service);
+      set?.delete(key);
+      if (set?.size === 0) this.#byService.delete(service);
+    }
+    for (const service of services) {
+      const set = this.#byService.get(service) ?? new Set<string>();
+      set.add(key);
+      this.#byService.set(service, set);
+    }
+    const info: RouteInfo = before?.info ?? { kind, namespace, name };
+    if (deleted) this.#routes.delete(key);
+    else this.#routes.set(key, { info, services, attachments: meshAttachments(object) });
+    return { route: info, object: deleted ? undefined : object, services: new Set([...services, ...(before?.services ?? [])]) };
+  }
+
+  /** Routes with a mesh parentRef to the Service, on `port` or on every port (a parentRef without one). */
+  attachedTo(namespace: string, service: string, port: number | undefined): readonly RouteInfo[] {
+    const out: RouteInfo[] = [];
+    for (const key of this.#byService.get(serviceKey(namespace, service)) ?? []) {
+      const entry = this.#routes.get(key);
+      if (!entry) continue;
+      const attached = entry.attachments.some(
+        (a) => a.serviceNamespace === namespace && a.service === service && (port === undefined || a.port === undefined || a.port === port),
+      );
+      if (attached) out.push(entry.info);
+    }
+    return out;
+  }
+
+  /** Routes naming the Service as a parent or a backend (including requestMirror backends). */
+  naming(namespace: string, service: string): readonly RouteInfo[] {
+    const keys = this.#byService.get(serviceKey(namespace, service));
+    return keys ? [...keys].flatMap((k) => this.#routes.get(k)?.info ?? []) : [];
+  }
+
+  /** Every route held. */
+  all(): readonly RouteInfo[] {
+    return [...this.#routes.values()].map((e) => e.info);
+  }
+}

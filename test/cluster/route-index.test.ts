@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { CachedRoute } from '../../src/cluster/objects.ts';
+import { RouteIndex } from '../../src/cluster/route-index.ts';
+
+function route(name: string, parents: { name: string; port?: number; namespace?: string }[], backends: string[] = []): CachedRoute {
+  return {
+    metadata: { name, namespace: 'default' },
+    spec: {
+      parentRefs: parents.map((p) => ({ group: '', kind: 'Service', ...p })),
+      rules: [{ backendRefs: backends.map((b) => ({ name: b, port: 80 })) }],
+    },
+  };
+}
+
+describe('RouteIndex', () => {
+  it('indexes routes by the Services they attach to and name, and follows updates and deletes', () => {
+    const index = new RouteIndex();
+    const added = index.update('HTTPRoute', route('r', [{ name: 'echo', port: 80 }], ['v1']), false);
+    expect(added.route).toEqual({ kind: 'HTTPRoute', namespace: 'default', name: 'r' });
+    expect([...added.services].sort()).toEqual(['default/echo', 'default/v1']);
+    expect(index.attachedTo('default', 'echo', 80)).toEqual([added.route]);
+    expect(index.attachedTo('default', 'echo', 81)).toEqual([]);
+    expect(index.attachedTo('default', 'echo', undefined)).toEqual([added.route]);
+    // A backend is named, not attached to.
+    expect(index.attachedTo('default', 'v1', undefined)).toEqual([]);
+    expect(index.naming('default', 'v1')).toEqual([added.route]);
+
+    // The update names both the Services it names now and those it named before; the RouteInfo is kept.
+    const updated = index.update('HTTPRoute', route('r', [{ name: 'echo' }], ['v2']), false);
+    expect(updated.route).toBe(added.route);
+    expect([...updated.services].sort()).toEqual(['default/echo', 'default/v1', 'default/v2']);
+    expect(index.naming('default', 'v1')).toEqual([]);
+    expect(index.attachedTo('default', 'echo', 81)).toEqual([added.route]);
+
+    const deleted = index.update('HTTPRoute', route('r', [{ name: 'echo' }], ['v2']), true);
+    expect(deleted.object).toBeUndefined();
+    expect([...deleted.services].sort()).toEqual(['default/echo', 'default/v2']);
+    expect(index.all()).toEqual([]);
+    expect(index.naming('default', 'echo')).toEqual([]);
+  });
+
+  it('keeps routes of both kinds with the same name apart', () => {
+    const index = new RouteIndex();
+    index.update('HTTPRoute', route('r', [{ name: 'echo' }]), false);
+    index.update('GRPCRoute', route('r', [{ name: 'echo' }]), false);
+    expect(index.attachedTo('default', 'echo', 80).map((r) => r.kind).sort()).toEqual(['GRPCRoute', 'HTTPRoute']);
+    expect(index.all()).toHaveLength(2);
+  });
+
+  it('reads a parentRef in another namespace as attaching there', () => {
+    const index = new RouteIndex();
+    const { route: info } = index.update('HTTPRoute', route('r', [{ name: 'echo', namespace: 'store' }]), false);
+    expect(index.attachedTo('store', 'echo', undefined)).toEqual([info]);
+    expect(index.attachedTo('default', 'echo', undefined)).toEqual([]);
+  });
+});
