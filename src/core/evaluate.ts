@@ -14,9 +14,9 @@ import type { ClusterView } from './view.ts';
 const unjudged: Evaluation = Object.freeze({ judged: false, findings: [], patch: [], mutations: [], parents: [] });
 
 /**
- * Judges one submitted route at one door. Pure: no I/O, no clock, no logging; the same input gives the same
- * output. MUST NOT throw, whatever the request's objects are (they are untrusted: /mutate runs
- * before the schema).
+ * Judges one submitted route at one door. Pure: no I/O, no clock, no logging; the same input gives
+ * the same output. MUST NOT throw, whatever the request's objects are (they are untrusted: /mutate
+ * runs before the schema).
  *
  * - judged:false with nothing else when: an UPDATE leaves `spec` unchanged; the namespace is
  *   exempt (policy.exemptions); the route has no mesh parent and no MR101 mistake.
