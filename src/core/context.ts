@@ -3,6 +3,7 @@
  * and drops it afterwards. Each part is read on first use and kept for the other rules of the
  * same evaluation, so the route is walked and the view asked once, however many rules read it.
  */
+import { parseDuration } from '../gateway/duration.ts';
 import type { Policy } from './policy.ts';
 import type { BackendRefModel, FilterModel, ParentRefModel, RouteModel } from './route.ts';
 import { readFilters, readHeaderModifiers, readMatches, type HeaderModifierModel, type MatchModel } from './route-parts.ts';
@@ -31,12 +32,23 @@ export class EvaluationContext {
   #headerModifiers: readonly HeaderModifierModel[] | undefined;
   #parentServices: readonly ParentService[] | undefined;
   #serviceBackends: readonly ServiceBackend[] | undefined;
+  #durations: Map<string, number | undefined> | undefined;
 
   constructor(route: RouteModel, view: ClusterView, policy: Policy) {
     this.route = route;
     this.view = view;
     this.policy = policy;
   }
+
+  /**
+   * A GEP-2257 duration in milliseconds, undefined when not valid. A route repeats a few values
+   * (`10s`) in every rule, so each text is parsed once per evaluation.
+   */
+  readonly durationMs = (value: string): number | undefined => {
+    this.#durations ??= new Map();
+    if (!this.#durations.has(value)) this.#durations.set(value, parseDuration(value));
+    return this.#durations.get(value);
+  };
 
   /** Every `rules[].matches[]` object, with its headers and query parameters. */
   get matches(): readonly MatchModel[] {

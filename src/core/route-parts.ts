@@ -44,11 +44,12 @@ export function entryPath(e: NamedEntry, field: string): Path {
 }
 
 function entries(owner: Json, key: string, ownerPath: Path): NamedEntry[] {
+  const items = list(owner[key]);
   const out: NamedEntry[] = [];
-  list(owner[key]).forEach((item, index) => {
-    const entry = record(item);
+  for (let index = 0; index < items.length; index++) {
+    const entry = record(items[index]);
     if (entry !== undefined) out.push({ ownerPath, key, index, entry, name: text(entry.name) });
-  });
+  }
   return out;
 }
 
@@ -56,9 +57,10 @@ function entries(owner: Json, key: string, ownerPath: Path): NamedEntry[] {
 export function readMatches(route: RouteModel): MatchModel[] {
   const out: MatchModel[] = [];
   for (const { rule, path, index } of route.rules) {
-    list(rule.matches).forEach((item, j) => {
-      const match = record(item);
-      if (match === undefined) return;
+    const items = list(rule.matches);
+    for (let j = 0; j < items.length; j++) {
+      const match = record(items[j]);
+      if (match === undefined) continue;
       const matchPath: Path = [...path, 'matches', j];
       out.push({
         ruleIndex: index,
@@ -67,14 +69,16 @@ export function readMatches(route: RouteModel): MatchModel[] {
         headers: entries(match, 'headers', matchPath),
         queryParams: entries(match, 'queryParams', matchPath),
       });
-    });
+    }
   }
   return out;
 }
 
 /** Every filter of every filter list (rule level and backendRef level), in spec order. */
 export function readFilters(route: RouteModel): FilterModel[] {
-  return route.filterLists.flatMap((l) => l.filters);
+  const out: FilterModel[] = [];
+  for (const l of route.filterLists) out.push(...l.filters);
+  return out;
 }
 
 /** The request and response header modifiers of `filters`. */

@@ -9,6 +9,7 @@ import {
   record,
   text,
 } from '../gateway/index.ts';
+import type { Path } from '../core/path.ts';
 import { entryPath, type NamedEntry } from '../core/route-parts.ts';
 import { bothKinds, finding, httpOnly, type RawFinding, type Rule } from '../core/rule.ts';
 
@@ -72,19 +73,20 @@ export const mr304: Rule = {
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
   check: ({ route }) => {
-    const out: RawFinding[] = [];
-    const rules = new Map(route.rules.map((r) => [r.index, r.rule]));
+    const replacing: { ruleIndex: number; path: Path }[] = [];
     for (const { ruleIndex, filters } of route.filterLists) {
-      const rule = rules.get(ruleIndex);
       for (const f of filters) {
         for (const key of ['requestRedirect', 'urlRewrite'] as const) {
-          if (dig(f.filter, key, 'path', 'type') === 'ReplacePrefixMatch' && rule !== undefined && !singlePathPrefix(rule)) {
-            out.push(finding([...f.path, key, 'path'], 'ReplacePrefixMatch needs exactly one match, of type PathPrefix, in its rule'));
-          }
+          if (dig(f.filter, key, 'path', 'type') === 'ReplacePrefixMatch') replacing.push({ ruleIndex, path: [...f.path, key, 'path'] });
         }
       }
     }
-    return out;
+    if (replacing.length === 0) return [];
+    const rules = new Map(route.rules.map((r) => [r.index, r.rule]));
+    return replacing.flatMap(({ ruleIndex, path }) => {
+      const rule = rules.get(ruleIndex);
+      return rule === undefined || singlePathPrefix(rule) ? [] : [finding(path, 'ReplacePrefixMatch needs exactly one match, of type PathPrefix, in its rule')];
+    });
   },
 };
 

@@ -3,7 +3,7 @@ import type { EvaluationContext } from '../core/context.ts';
 import type { Path } from '../core/path.ts';
 import type { RouteModel } from '../core/route.ts';
 import { bothKinds, finding, type RawFinding, type Rule } from '../core/rule.ts';
-import { Feature, dig, exceedsRequestTimeout, list, parseDuration, record, text } from '../gateway/index.ts';
+import { Feature, dig, exceedsRequestTimeout, list, record, text } from '../gateway/index.ts';
 import { defaultTimeouts } from './defaults.ts';
 
 export const mr305: Rule = {
@@ -32,33 +32,20 @@ const durationFields: readonly (readonly [string, readonly string[]])[] = [
   ['sessionPersistence', ['absoluteTimeout', 'idleTimeout']],
 ];
 
-/** One duration string of a route rule: where it is, and its milliseconds (undefined: not valid). */
-interface DurationField {
-  readonly path: Path;
-  readonly holderKey: string;
-  readonly key: string;
-  readonly value: string;
-  readonly ms: number | undefined;
-}
-
-/** The duration fields of each route rule, in spec order, each parsed once. */
-function ruleDurations(route: RouteModel): { readonly path: Path; readonly fields: readonly DurationField[] }[] {
-  return route.rules.map(({ rule, path }) => {
-    const fields: DurationField[] = [];
+/** Every duration string of the route's rules, with its path. */
+function durations(route: RouteModel): { path: Path; value: string }[] {
+  const out: { path: Path; value: string }[] = [];
+  for (const { rule, path } of route.rules) {
     for (const [holderKey, keys] of durationFields) {
       const holder = record(rule[holderKey]);
       if (holder === undefined) continue;
       for (const key of keys) {
         const value = text(holder[key]);
-        if (value !== undefined) fields.push({ path: [...path, holderKey, key], holderKey, key, value, ms: parseDuration(value) });
+        if (value !== undefined) out.push({ path: [...path, holderKey, key], value });
       }
     }
-    return { path, fields };
-  });
-}
-
-function timeout(fields: readonly DurationField[], key: string): DurationField | undefined {
-  return fields.find((f) => f.holderKey === 'timeouts' && f.key === key);
+  }
+  return out;
 }
 
 export const mr308: Rule = {
@@ -67,18 +54,17 @@ export const mr308: Rule = {
   referential: false,
   defaultAction: 'deny',
   status: { condition: 'DropsRule' },
-  check: ({ route }) => {
-    const rules = ruleDurations(route);
+  check: ({ route, durationMs }) => {
     const out: RawFinding[] = [];
-    for (const { fields } of rules) {
-      for (const { path, value, ms } of fields) {
-        if (ms === undefined) out.push(finding(path, `duration ${JSON.stringify(value)} is not valid; use e.g. 10s, 1m30s or 500ms`));
-      }
+    for (const { path, value } of durations(route)) {
+      if (durationMs(value) === undefined) out.push(finding(path, `duration ${JSON.stringify(value)} is not valid; use e.g. 10s, 1m30s or 500ms`));
     }
-    for (const { path, fields } of rules) {
-      const request = timeout(fields, 'request');
-      if (exceedsRequestTimeout(request?.ms, timeout(fields, 'backendRequest')?.ms)) {
-        out.push(finding([...path, 'timeouts', 'backendRequest'], `backendRequest is longer than request (${request?.value}); shorten it`));
+    for (const { rule, path } of route.rules) {
+      const timeouts = record(rule.timeouts);
+      const request = text(timeouts?.request);
+      const backendRequest = text(timeouts?.backendRequest);
+      if (request !== undefined && backendRequest !== undefined && exceedsRequestTimeout(durationMs(request), durationMs(backendRequest))) {
+        out.push(finding([...path, 'timeouts', 'backendRequest'], `backendRequest is longer than request (${request}); shorten it`));
       }
     }
     return out;
