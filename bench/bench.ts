@@ -161,7 +161,7 @@ const floorCluster: ClusterSize = { services: 20, routes: 0, namespaces: 1 };
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** CPU model, cores, memory, node version and kernel of this machine, and its load. */
-export function machineInfo(loadAtStart: number): MachineInfo {
+function machineInfo(loadAtStart: number): MachineInfo {
   const list = cpus();
   return {
     loadAverage: { start: loadAtStart, end: round2(loadavg()[0] ?? 0) },

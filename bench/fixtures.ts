@@ -24,12 +24,12 @@ export interface ClusterObject {
 }
 
 /** `ns-3`: the i-th namespace. */
-export function namespaceName(i: number): string {
+function namespaceName(i: number): string {
   return `ns-${i}`;
 }
 
 /** `svc-17`: the i-th Service of a namespace. */
-export function serviceName(i: number): string {
+function serviceName(i: number): string {
   return `svc-${i}`;
 }
 
@@ -97,10 +97,10 @@ export function clusterObjects(size: ClusterSize): ClusterObject[] {
 }
 
 /** The namespace the review routes live in; its Services exist whatever the size. */
-export const reviewNamespace = namespaceName(0);
+const reviewNamespace = namespaceName(0);
 
 /** An HTTPRoute with one rule: one path match, one backend. */
-export function smallRoute(): Record<string, unknown> {
+function smallRoute(): Record<string, unknown> {
   return {
     apiVersion: `${GATEWAY}/v1`,
     kind: 'HTTPRoute',
@@ -118,7 +118,7 @@ export function smallRoute(): Record<string, unknown> {
  * `misgrouped` writes the parentRef with the Gateway API group (MR101's common mistake), so
  * /mutate has a fix to patch.
  */
-export function largeRoute(options: { misgrouped?: boolean } = {}): Record<string, unknown> {
+function largeRoute(options: { misgrouped?: boolean } = {}): Record<string, unknown> {
   const rules = Array.from({ length: 16 }, (_, i) => {
     const backend = (k: number, weight: number) => ({
       name: serviceName(2 + ((i + k) % 16)),
@@ -160,7 +160,7 @@ export function largeRoute(options: { misgrouped?: boolean } = {}): Record<strin
 }
 
 /** An admission.k8s.io/v1 AdmissionReview of a CREATE of `object`, as the API server sends it. */
-export function createReview(object: Record<string, unknown>, uid: string): Record<string, unknown> {
+function createReview(object: Record<string, unknown>, uid: string): Record<string, unknown> {
   const metadata = object.metadata as { name: string; namespace: string };
   return {
     apiVersion: 'admission.k8s.io/v1',

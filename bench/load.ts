@@ -26,7 +26,7 @@ export interface LoadConfig {
 }
 
 /** Runs one load and returns what it measured. */
-export async function runLoad(config: LoadConfig): Promise<LoadResult> {
+async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const pool = new Pool(config.origin, { connections: config.connections, pipelining: 1, connect: { ca: config.ca } });
   const recorded = latencyHistogram();
   const started = performance.now();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { LoadResult } from './load-result.ts';
 
 /** True when `wrk` runs. */
-export function wrkAvailable(): boolean {
+function wrkAvailable(): boolean {
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });
     return true;

@@ -15,7 +15,7 @@ export interface AdmissionResponse {
 }
 
 /** Kubernetes shows at most this many characters of one warning (and kubectl prints each line). */
-export const warningMaxLength = 120;
+const warningMaxLength = 120;
 
 /**
  * What the core should judge, or undefined when the request passes untouched: other groups,
@@ -64,7 +64,7 @@ export function toAdmissionResponse(uid: string, decision: Decision, maxWarnings
 }
 
 /** The longest `status.message`: kubectl prints it whole, and etcd events and audit logs carry it. */
-export const denialMessageMaxLength = 4096;
+const denialMessageMaxLength = 4096;
 
 /**
  * Every denial, joined with "; ", as long as they fit in `denialMessageMaxLength`; a route

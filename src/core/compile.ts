@@ -34,7 +34,7 @@ export interface CompiledPolicy {
  * `policy.rules[id].action` when set, else the rule's default; then `strict: true` turns a
  * referential rule's `warn` into `deny`.
  */
-export function actionFor(rule: Rule, policy: Policy): Action {
+function actionFor(rule: Rule, policy: Policy): Action {
   const configured: Action = policy.rules[rule.id]?.action ?? rule.defaultAction;
   return configured === 'warn' && policy.strict && rule.referential ? 'deny' : configured;
 }

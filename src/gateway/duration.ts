@@ -4,7 +4,7 @@
  */
 
 /** The GEP-2257 pattern, verbatim. */
-export const DURATION_PATTERN = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
+const DURATION_PATTERN = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
 
 const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 

@@ -6,10 +6,10 @@
 import { record, text } from './untrusted.ts';
 
 /** The core API group: a Service's group. */
-export const CORE_GROUP = '';
+const CORE_GROUP = '';
 /** The Gateway API group, which the CRD fills in for a parentRef that leaves `group` out. */
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
-export const SERVICE_KIND = 'Service';
+const SERVICE_KIND = 'Service';
 /** Multi-cluster ServiceImport (GEP-1748), a backend kind some meshes support. */
 export const SERVICE_IMPORT_GROUP = 'multicluster.x-k8s.io';
 export const SERVICE_IMPORT_KIND = 'ServiceImport';

@@ -12,7 +12,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { GammaError } from '../errors.ts';
 
 /** The service account mount of every pod. */
-export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 export interface KubeConfigLookup {
   /** `--kubeconfig`: wins over everything else; a missing file is an error, never a fallback. */

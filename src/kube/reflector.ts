@@ -18,7 +18,7 @@ export interface Backoff {
   readonly maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000 };
+const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000 };
 
 export interface ReflectorOptions<T extends KubernetesObject> {
   readonly kube: KubeClient;

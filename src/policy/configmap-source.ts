@@ -8,7 +8,7 @@ import { PolicyError, formatProblem } from './parse.ts';
 import type { PolicyLoadResult, PolicyOrigin, PolicyStore } from './store.ts';
 
 /** The ConfigMap key that holds the policy document. */
-export const policyConfigMapKey = 'policy.yaml';
+const policyConfigMapKey = 'policy.yaml';
 
 /** The Event reason for a refused policy, on the ConfigMap (`kubectl describe configmap`). */
 export const invalidPolicyReason = 'InvalidPolicy';

@@ -16,7 +16,7 @@ export interface PolicyOrigin {
 }
 
 /** `file /etc/gamma/policy.yaml`, `configmap gamma-system/gamma-webhook-policy`. */
-export function describeOrigin(origin: PolicyOrigin): string {
+function describeOrigin(origin: PolicyOrigin): string {
   return `${origin.kind} ${origin.name}`;
 }
 

@@ -9,7 +9,7 @@ import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, 
 import { defaultBackendPort } from './defaults.ts';
 
 /** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
-export const SERVICE_IMPORT_FEATURE = 'ServiceImport';
+const SERVICE_IMPORT_FEATURE = 'ServiceImport';
 
 function describe({ backend, name }: ServiceBackend): string {
   return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, name)}`;

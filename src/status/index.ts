@@ -11,12 +11,6 @@ import { LeaderElector, kubeLeaseApi } from './leader.ts';
 import { StatusReconciler, type PolicySource, type StatusSource } from './reconciler.ts';
 import { kubeRouteStatusApi } from './writer.ts';
 
-export { planStatus, desiredParents, parentsEqual } from './desired.ts';
-export { LeaderElector, kubeLeaseApi } from './leader.ts';
-export { StatusReconciler } from './reconciler.ts';
-export type { PolicySource, StatusSource } from './reconciler.ts';
-export { StatusWriter, kubeRouteStatusApi } from './writer.ts';
-
 export interface StatusControllerOptions {
   readonly kube: KubeClient;
   /** The live cluster view (`LiveClusterView` satisfies StatusSource). */

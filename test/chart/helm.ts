@@ -24,7 +24,7 @@ export const ciValues = {
  * skip, naming the reason. Under CI (`CI=true`) that is an error instead, so CI never passes by
  * skipping.
  */
-export function findHelm(): string | undefined {
+function findHelm(): string | undefined {
   const run = spawnSync(path.join(root, 'scripts', 'helm.sh'), ['--path'], { encoding: 'utf8' });
   if (run.status === 0) return run.stdout.trim();
   const reason = `scripts/helm.sh could not provide Helm (exit ${run.status ?? run.signal}): ${run.stderr.trim() || run.error?.message}`;

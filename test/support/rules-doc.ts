@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-export const rulesDocPath = new URL('../../docs/rules.md', import.meta.url);
+const rulesDocPath = new URL('../../docs/rules.md', import.meta.url);
 
 /** One row of the index table, cells as written (links and backticks removed from the id). */
 export interface IndexRow {

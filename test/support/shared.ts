@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 /** ../shared beside the project's root: the design documents, CRDs, conformance manifests and fixtures. */
-export const sharedDir = path.resolve(fileURLToPath(new URL('../../../shared', import.meta.url)));
+const sharedDir = path.resolve(fileURLToPath(new URL('../../../shared', import.meta.url)));
 
 /**
  * Resolves a path inside ../shared. When it is missing, tests that need it skip with a message

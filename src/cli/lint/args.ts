@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { GammaError } from '../../errors.ts';
 
 /** The report formats of `lint --output`. */
-export const outputFormats = ['text', 'json', 'sarif'] as const;
+const outputFormats = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 /** The lint command line, resolved. */

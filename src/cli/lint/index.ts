@@ -32,7 +32,6 @@ export interface LintIo {
   readonly noColor?: boolean;
 }
 
-export { lintUsage } from './args.ts';
 export type { LintReport, LintFinding, Severity } from './report.ts';
 
 /**

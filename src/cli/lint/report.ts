@@ -49,7 +49,7 @@ export interface LintReport {
 }
 
 /** Counts of a report's findings by severity. */
-export function countBySeverity(findings: readonly LintFinding[]): Record<Severity, number> {
+function countBySeverity(findings: readonly LintFinding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   for (const finding of findings) counts[finding.severity] += 1;
   return counts;

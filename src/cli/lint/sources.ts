@@ -17,7 +17,7 @@ export interface Source {
 }
 
 /** The file name endings read when walking a directory. Files named explicitly are read whatever their ending. */
-export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
+const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 
 /** Standard input, as the lint command reads it: anything that yields chunks. */
 export type StdinLike = AsyncIterable<Uint8Array | string>;

@@ -5,5 +5,4 @@
 export { startApiServer } from './server.ts';
 export type { ApiServer, ApiServerOptions, InjectedFault, ObjectRef, RequestFilter, RequestRecord } from './server.ts';
 export type { KubeObject, ObjectMeta } from './resources.ts';
-export { ApiError } from './status.ts';
 export type { StatusBody } from './status.ts';

@@ -44,7 +44,7 @@ function orderMetadata(meta: ObjectMeta): ObjectMeta {
 }
 
 /** Seconds-precision RFC 3339, as metadata timestamps are. */
-export function timestamp(date = new Date()): string {
+function timestamp(date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
