@@ -1,31 +1,33 @@
 /**
  * The judge alone, this checkout against another one (a `git worktree` of an older commit, with
- * its own `npm ci`), in one process and in turns: A, B, A, B, ... so that other work on the
- * machine falls on both alike. Prints the median CPU µs per call of each, by route and door, and
- * their ratio. Usage: node bench/judge-ab.ts ../baseline [rounds]
+ * its own `npm ci`): each side's `bench/core-timing.ts` runs in a fresh process, in turns (A, B, A,
+ * B, ...) so that other work on the machine falls on both alike. Prints the median of each side's
+ * CPU µs per call, by route and door, and their ratio.
+ * Usage: node bench/judge-ab.ts ../baseline [runs]
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { measureCore } from './core-timing.ts';
+import { fileURLToPath } from 'node:url';
 
-type Measure = typeof measureCore;
-
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const other = process.argv[2];
 if (other === undefined) {
-  process.stderr.write('usage: node bench/judge-ab.ts OTHER_CHECKOUT [rounds]\n');
+  process.stderr.write('usage: node bench/judge-ab.ts OTHER_CHECKOUT [runs]\n');
   process.exit(2);
 }
-const rounds = Number(process.argv[3] ?? 15);
-const otherModule = (await import(pathToFileURL(path.resolve(other, 'bench', 'core-timing.ts')).href)) as { measureCore: Measure };
-const size = { services: 10_000, routes: 2_000, namespaces: 100 };
-const sides = { this: measureCore, other: otherModule.measureCore } as const;
+const runs = Number(process.argv[3] ?? 5);
+const sides = { other: path.resolve(other), this: here } as const;
+
+/** `1-rule validate: 12.3 µs CPU` lines of one core-timing run. */
+function timings(checkout: string): Map<string, number> {
+  const output = execFileSync(process.execPath, ['bench/core-timing.ts'], { cwd: checkout, encoding: 'utf8' });
+  return new Map([...output.matchAll(/^(.+): ([\d.]+) µs CPU$/gm)].map(([, row, us]) => [row ?? '', Number(us)]));
+}
+
 const samples = new Map<string, number[]>();
-for (let round = 0; round < rounds; round++) {
-  for (const [side, measure] of Object.entries(sides)) {
-    for (const t of await measure(size, 5, 200)) {
-      const key = `${side} ${t.route} ${t.door}`;
-      samples.set(key, [...(samples.get(key) ?? []), t.medianUs]);
-    }
+for (let run = 0; run < runs; run++) {
+  for (const [side, checkout] of Object.entries(sides)) {
+    for (const [row, us] of timings(checkout)) samples.set(`${side} ${row}`, [...(samples.get(`${side} ${row}`) ?? []), us]);
   }
 }
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
