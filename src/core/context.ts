@@ -23,6 +23,10 @@ export interface ServiceBackend {
   readonly service: ServiceInfo | undefined;
 }
 
+/**
+ * One evaluation's view of the route, the cluster and the policy. Rules MUST treat what it hands
+ * out as read-only: the same arrays go to every rule of the evaluation.
+ */
 export class EvaluationContext {
   readonly route: RouteModel;
   readonly view: ClusterView;
@@ -42,7 +46,8 @@ export class EvaluationContext {
 
   /**
    * A GEP-2257 duration in milliseconds, undefined when not valid. A route repeats a few values
-   * (`10s`) in every rule, so each text is parsed once per evaluation.
+   * (`10s`) in every rule, so each text is parsed once per evaluation. A property, not a method,
+   * so that a rule may destructure it.
    */
   readonly durationMs = (value: string): number | undefined => {
     this.#durations ??= new Map();
