@@ -6,7 +6,7 @@
  */
 import { serviceKey } from '../core/services.ts';
 import type { ReferenceFrom, ReferenceTo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
-import { dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
+import { CORE_GROUP_ALIAS, dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
 import { Interner } from './interner.ts';
 
 /** The metadata every cached object keeps: enough for the informer's bookkeeping. */
@@ -205,7 +205,8 @@ export function meshAttachments(route: unknown, defaultNamespace = ''): Attachme
 }
 
 function isServiceRef(ref: unknown): boolean {
-  return (text(dig(ref, 'group')) ?? '') === '' && (text(dig(ref, 'kind')) ?? 'Service') === 'Service';
+  const group = text(dig(ref, 'group')) ?? '';
+  return (group === '' || group === CORE_GROUP_ALIAS) && (text(dig(ref, 'kind')) ?? 'Service') === 'Service';
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   backendGroupKind,
   dig,
   integer,
+  isCoreAliasService,
   isMeshParent,
   isMisgroupedServiceParent,
   list,
@@ -31,9 +32,9 @@ export interface ParentRefModel {
   readonly namespace: string;
   readonly port: number | undefined;
   readonly sectionName: string | undefined;
-  /** `group: ""`, `kind: Service`. */
+  /** `group: ""`, `kind: Service`, or `group: core`, `kind: Service` (also `misgrouped`). */
   readonly mesh: boolean;
-  /** MR101's mistake: `kind: Service` in the Gateway API group. */
+  /** MR101's mistake: `kind: Service` in the Gateway API group, or in `group: core`. */
   readonly misgrouped: boolean;
 }
 
@@ -51,8 +52,10 @@ export interface BackendRefModel {
   /** True for `requestMirror.backendRef`. */
   readonly mirror: boolean;
   readonly ruleIndex: number;
-  /** True when group and kind name a core Service. */
+  /** True when group and kind name a core Service (`group: core` included). */
   readonly coreService: boolean;
+  /** MR101's mistake at a backendRef: `group: core`, `kind: Service`. */
+  readonly misgrouped: boolean;
 }
 
 export interface FilterModel {
@@ -137,18 +140,21 @@ export function readRoute(kind: RouteKind, namespace: string, object: unknown): 
 function readParent(value: unknown, index: number, routeNamespace: string): ParentRefModel | undefined {
   const ref = record(value);
   if (ref === undefined) return undefined;
+  const group = parentGroup(ref);
+  const kind = parentKind(ref);
+  const coreAlias = isCoreAliasService(group, kind);
   return {
     index,
     path: ['spec', 'parentRefs', index],
     ref,
-    group: parentGroup(ref),
-    kind: parentKind(ref),
+    group,
+    kind,
     name: text(ref.name),
     namespace: text(ref.namespace) || routeNamespace,
     port: integer(ref.port),
     sectionName: text(ref.sectionName),
-    mesh: isMeshParent(ref),
-    misgrouped: isMisgroupedServiceParent(ref),
+    mesh: coreAlias || isMeshParent(ref),
+    misgrouped: coreAlias || isMisgroupedServiceParent(ref),
   };
 }
 
@@ -162,6 +168,7 @@ function readBackend(
   const ref = record(value);
   if (ref === undefined) return undefined;
   const { group, kind } = backendGroupKind(ref);
+  const coreAlias = isCoreAliasService(group, kind);
   return {
     path,
     ref,
@@ -173,7 +180,8 @@ function readBackend(
     weight: mirror ? undefined : integer(ref.weight),
     mirror,
     ruleIndex,
-    coreService: group === '' && kind === 'Service',
+    coreService: coreAlias || (group === '' && kind === 'Service'),
+    misgrouped: coreAlias,
   };
 }
 

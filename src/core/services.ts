@@ -26,3 +26,8 @@ export function portByName(service: ServiceInfo, name: string): ServicePortInfo 
 export function portList(service: ServiceInfo): string {
   return service.ports.map((p) => p.port).join(', ') || 'none';
 }
+
+/** The message for a port number no Service can have (a port is 1 to 65535), undefined for a valid one. */
+export function portOutOfRange(port: number): string | undefined {
+  return port >= 1 && port <= 65535 ? undefined : `port ${port} is out of range; a Service port is 1 to 65535`;
+}

@@ -7,6 +7,8 @@ import { record, text } from './untrusted.ts';
 
 /** The core API group: a Service's group. */
 const CORE_GROUP = '';
+/** What some users and one mesh write for the core group; the spec's name for it is `""`. */
+export const CORE_GROUP_ALIAS = 'core';
 /** The Gateway API group, which the CRD fills in for a parentRef that leaves `group` out. */
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const SERVICE_KIND = 'Service';
@@ -39,6 +41,22 @@ export function isMeshParent(ref: unknown): boolean {
  */
 export function isMisgroupedServiceParent(ref: unknown): boolean {
   return parentGroup(ref) === GATEWAY_GROUP && parentKind(ref) === SERVICE_KIND;
+}
+
+/**
+ * True for `group: core`, `kind: Service`: meant as the core Service, and judged as one, but the
+ * spec's core group is `""` (MR101 at the parentRef or backendRef).
+ */
+export function isCoreAliasService(group: string | undefined, kind: string | undefined): boolean {
+  return group === CORE_GROUP_ALIAS && kind === SERVICE_KIND;
+}
+
+/**
+ * How a finding names a kind: `Kind` in the core group (never `core/Kind`), `group/Kind` in
+ * any other group.
+ */
+export function groupKind(group: string | undefined, kind: string): string {
+  return group === undefined || group === CORE_GROUP || group === CORE_GROUP_ALIAS ? kind : `${group}/${kind}`;
 }
 
 /** A backendRef's group and kind after the CRD defaults (`""` and `Service`). */

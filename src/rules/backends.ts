@@ -4,8 +4,8 @@
  */
 import type { ServiceBackend } from '../core/context.ts';
 import { bothKinds, finding, type Rule } from '../core/rule.ts';
-import { isExternalName, portByNumber, portList, serviceKey } from '../core/services.ts';
-import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, list } from '../gateway/index.ts';
+import { isExternalName, portByNumber, portList, portOutOfRange, serviceKey } from '../core/services.ts';
+import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, groupKind, list } from '../gateway/index.ts';
 import { defaultBackendPort } from './defaults.ts';
 
 /** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
@@ -48,7 +48,10 @@ export const mr203: Rule = {
   check: (context) =>
     context.serviceBackends.flatMap((b) => {
       const { backend, service } = b;
-      return service === undefined || isExternalName(service) || backend.port === undefined || portByNumber(service, backend.port) !== undefined
+      if (backend.port === undefined) return [];
+      const outOfRange = portOutOfRange(backend.port);
+      if (outOfRange !== undefined) return [finding([...backend.path, 'port'], outOfRange)];
+      return service === undefined || isExternalName(service) || portByNumber(service, backend.port) !== undefined
         ? []
         : [finding([...backend.path, 'port'], `${describe(b)} has no port ${backend.port}; ports: ${portList(service)}`)];
     }),
@@ -80,7 +83,7 @@ export const mr205: Rule = {
       const serviceImport = b.group === SERVICE_IMPORT_GROUP && b.kind === SERVICE_IMPORT_KIND;
       if (serviceImport && policy.features.includes(SERVICE_IMPORT_FEATURE)) return [];
       const hint = b.group === GATEWAY_GROUP && b.kind === 'Service' ? '; set group "" for a core Service' : '';
-      return [finding(b.path, `backend kind ${b.group || 'core'}/${b.kind} is not supported${hint}`)];
+      return [finding(b.path, `backend kind ${groupKind(b.group, b.kind)} is not supported${hint}`)];
     }),
 };
 
@@ -96,7 +99,7 @@ export const mr206: Rule = {
       : route.backends.flatMap((b) => {
           if (b.namespace === route.namespace || b.name === undefined || b.group === undefined || b.kind === undefined) return [];
           const from = { group: GATEWAY_GROUP, kind: route.kind, namespace: route.namespace };
-          const to = { group: b.group, kind: b.kind, namespace: b.namespace, name: b.name };
+          const to = { group: b.coreService ? '' : b.group, kind: b.kind, namespace: b.namespace, name: b.name };
           return view.referenceGrantAllows(from, to)
             ? []
             : [finding(b.path, `backend ${serviceKey(b.namespace, b.name)} needs a ReferenceGrant in namespace ${b.namespace}`)];

@@ -7,22 +7,27 @@ import type { EvaluationContext } from '../core/context.ts';
 import { jsonPointer, type Path } from '../core/path.ts';
 import type { Proposal } from '../core/rule.ts';
 import { serviceKey } from '../core/services.ts';
-import { backendRequestExceedsRequest, record, text } from '../gateway/index.ts';
+import { CORE_GROUP_ALIAS, backendRequestExceedsRequest, record, text } from '../gateway/index.ts';
 
-/** MR101: `kind: Service` in the Gateway API group becomes the core Service it was meant to be. */
+/**
+ * MR101: `kind: Service` in the Gateway API group (parentRef) or in `group: core` (parentRef or
+ * backendRef) becomes the core Service it was meant to be.
+ */
 export function fixServiceParentGroup({ route, policy }: EvaluationContext): Proposal[] {
   if (!policy.mutations.fixServiceParentGroup) return [];
-  return route.parents
-    .filter((p) => p.misgrouped)
-    .map((p) => ({
-      operation: {
-        op: p.ref.group === undefined ? 'add' : 'replace',
-        path: jsonPointer([...p.path, 'group']),
-        value: '',
-      },
-      path: p.path,
-      message: `set group "" (core Service); ${p.group}/Service does not exist`,
-    }));
+  const refs = [...route.parents.filter((p) => p.misgrouped), ...route.backends.filter((b) => b.misgrouped)];
+  return refs.map((r) => ({
+    operation: {
+      op: r.ref.group === undefined ? 'add' : 'replace',
+      path: jsonPointer([...r.path, 'group']),
+      value: '',
+    },
+    path: r.path,
+    message:
+      r.group === CORE_GROUP_ALIAS
+        ? 'set group "" (core Service); the core group is written "", not core'
+        : `set group "" (core Service); ${r.group}/Service does not exist`,
+  }));
 }
 
 /** MR204: a core Service backendRef without a port gets the Service's only port. */

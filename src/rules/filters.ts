@@ -1,4 +1,4 @@
-/** Filter rules (MR302, MR303, MR304, MR310): header modifiers and path modifiers. */
+/** Filter rules (MR302, MR303, MR304, MR310, MR311): header modifiers and path modifiers. */
 import {
   HEADER_NAME_MAX_LENGTH,
   HEADER_NAME_PATTERN,
@@ -109,6 +109,30 @@ export const mr310: Rule = {
     for (const { set, add } of headerModifiers) {
       for (const e of set) check(e);
       for (const e of add) check(e);
+    }
+    return out;
+  },
+};
+
+export const mr311: Rule = {
+  id: 'MR311',
+  kinds: httpOnly,
+  referential: false,
+  defaultAction: 'deny',
+  status: { condition: 'DropsRule' },
+  check: ({ route }) => {
+    const out: RawFinding[] = [];
+    for (const { filters } of route.filterLists) {
+      for (const f of filters) {
+        for (const key of ['requestRedirect', 'urlRewrite'] as const) {
+          for (const field of ['replaceFullPath', 'replacePrefixMatch'] as const) {
+            const value = text(dig(f.filter, key, 'path', field));
+            if (value !== undefined && !value.startsWith('/')) {
+              out.push(finding([...f.path, key, 'path', field], `${field} ${JSON.stringify(value)} is not an absolute path; start it with /`));
+            }
+          }
+        }
+      }
     }
     return out;
   },

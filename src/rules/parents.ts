@@ -1,18 +1,24 @@
 /** Parent rules (docs/rules.md "Parents", MR101-MR109): the mesh parentRefs and their Services. */
 import { bothKinds, finding, type RawFinding, type Rule } from '../core/rule.ts';
-import { portByName, portByNumber, portList, serviceKey, isExternalName, isHeadless } from '../core/services.ts';
-import { RouteReason, list } from '../gateway/index.ts';
+import { portByName, portByNumber, portList, portOutOfRange, serviceKey, isExternalName, isHeadless } from '../core/services.ts';
+import { CORE_GROUP_ALIAS, RouteReason, list } from '../gateway/index.ts';
 import { fixServiceParentGroup } from './defaults.ts';
+
+function misgroupedMessage(group: string | undefined): string {
+  return group === CORE_GROUP_ALIAS
+    ? 'the core group is written group: "", not core; use group ""'
+    : `kind Service needs group "" (core); got ${group}`;
+}
 
 export const mr101: Rule = {
   id: 'MR101',
   kinds: bothKinds,
   referential: false,
   defaultAction: 'deny',
-  check: ({ route }) =>
-    route.parents
-      .filter((p) => p.misgrouped)
-      .map((p) => finding(p.path, `kind Service needs group "" (core); got ${p.group}`)),
+  check: ({ route }) => [
+    ...route.parents.filter((p) => p.misgrouped).map((p) => finding(p.path, misgroupedMessage(p.group))),
+    ...route.backends.filter((b) => b.misgrouped).map((b) => finding(b.path, misgroupedMessage(b.group))),
+  ],
   mutate: fixServiceParentGroup,
 };
 
@@ -33,8 +39,8 @@ export const mr102: Rule = {
 export const mr103: Rule = {
   id: 'MR103',
   kinds: bothKinds,
-  referential: false,
-  defaultAction: 'deny',
+  referential: true,
+  defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.UnsupportedValue },
   check: (context) =>
     context.parentServices
@@ -47,8 +53,8 @@ export const mr103: Rule = {
 export const mr104: Rule = {
   id: 'MR104',
   kinds: bothKinds,
-  referential: false,
-  defaultAction: 'deny',
+  referential: true,
+  defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.UnsupportedValue },
   check: (context) =>
     context.parentServices
@@ -65,11 +71,14 @@ export const mr105: Rule = {
   defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.NoMatchingParent },
   check: (context) =>
-    context.parentServices.flatMap(({ parent, name, service }) =>
-      service === undefined || parent.port === undefined || portByNumber(service, parent.port) !== undefined
+    context.parentServices.flatMap(({ parent, name, service }) => {
+      if (parent.port === undefined) return [];
+      const outOfRange = portOutOfRange(parent.port);
+      if (outOfRange !== undefined) return [finding([...parent.path, 'port'], outOfRange, parent.index)];
+      return service === undefined || portByNumber(service, parent.port) !== undefined
         ? []
-        : [finding([...parent.path, 'port'], `Service ${serviceKey(parent.namespace, name)} has no port ${parent.port}; ports: ${portList(service)}`, parent.index)],
-    ),
+        : [finding([...parent.path, 'port'], `Service ${serviceKey(parent.namespace, name)} has no port ${parent.port}; ports: ${portList(service)}`, parent.index)];
+    }),
 };
 
 export const mr106: Rule = {

@@ -117,7 +117,7 @@ describe('formatSarif', () => {
     expect(only.tool.driver.rules[2]).toEqual({
       id: 'MR103',
       shortDescription: { text: ruleDescriptions.MR103 },
-      defaultConfiguration: { level: 'error', enabled: true },
+      defaultConfiguration: { level: 'warning', enabled: true },
     });
     expect(only.columnKind).toBe('utf16CodeUnits');
     expect(only.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });

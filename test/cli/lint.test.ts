@@ -79,10 +79,10 @@ describe('lint on broken manifests', () => {
     expect(run.stdout).toContain(
       `${path.join('broken', 'parents.yaml')}:10:5: warn MR101 spec.parentRefs[0]: set group "" (core Service); gateway.networking.k8s.io/Service does not exist (fixable with --fix) [HTTPRoute shop/parents]\n`,
     );
-    expect(run.stdout).toContain(`${path.join('broken', 'parents.yaml')}:16:5: deny MR103 spec.parentRefs[2]: `);
-    expect(run.stdout).toMatch(/3 routes in 2 files: 2 denials, \d+ warnings\n$/);
+    expect(run.stdout).toContain(`${path.join('broken', 'parents.yaml')}:16:5: warn MR103 spec.parentRefs[2]: `);
+    expect(run.stdout).toMatch(/3 routes in 2 files: 0 denials, \d+ warnings\n$/);
     expect(run.stdout).not.toContain('\u001b[');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
   });
 
   it('colours the text report only on a terminal without NO_COLOR', async () => {
@@ -100,7 +100,7 @@ describe('lint on broken manifests', () => {
       const warn = await lintRun(['-o', 'json', '--policy', path.join(dir, 'warn.yaml'), 'broken'], { cwd: fixtures });
       const warnReport = JSON.parse(warn.stdout) as JsonReport;
       expect(warnReport.summary.denials).toBe(0);
-      expect(warnReport.findings.find((f) => f.ruleId === 'MR103')).toMatchObject({ action: 'deny', severity: 'warning' });
+      expect(warnReport.findings.find((f) => f.ruleId === 'MR304')).toMatchObject({ action: 'deny', severity: 'warning' });
       expect(warn.code).toBe(0);
       expect((await lintRun(['--strict', '--policy', path.join(dir, 'warn.yaml'), 'broken'], { cwd: fixtures })).code).toBe(1);
       const audit = await lintRun(['-o', 'json', '--strict', '--policy', path.join(dir, 'audit.yaml'), 'broken'], { cwd: fixtures });
@@ -185,7 +185,7 @@ describe('lint --fix', () => {
     const untouched = await readFile(path.join(dir, 'matches-filters.yaml'), 'utf8');
     const fixed = await lintRun(['--fix', '-o', 'json', '.'], { cwd: dir });
     const fixedReport = JSON.parse(fixed.stdout) as JsonReport;
-    expect(fixedReport.summary.fixed).toEqual({ operations: 2, files: ['backends.yaml', 'parents.yaml'] });
+    expect(fixedReport.summary.fixed).toEqual({ operations: 3, files: ['backends.yaml', 'parents.yaml'] });
     expect(fixedReport.findings.filter((f) => f.fixable)).toEqual([]);
 
     const after = await readFile(path.join(dir, 'parents.yaml'), 'utf8');
@@ -193,6 +193,7 @@ describe('lint --fix', () => {
     expect(after).toContain('  - kind: Service # expect: MR101\n    name: web\n    port: 80\n    group: ""\n');
     expect(after.split('\n').filter((l) => l.includes('# expect:')).length).toBe(before.split('\n').filter((l) => l.includes('# expect:')).length);
     expect(await readFile(path.join(dir, 'backends.yaml'), 'utf8')).toContain('    - name: single # expect: MR204\n      port: 8080\n');
+    expect(await readFile(path.join(dir, 'backends.yaml'), 'utf8')).toContain('    - group: "" # expect: MR101\n      kind: Service\n');
     expect(await readFile(path.join(dir, 'matches-filters.yaml'), 'utf8')).toBe(untouched);
 
     const relint = await lintRun(['-o', 'json', '.'], { cwd: dir });

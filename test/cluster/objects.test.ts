@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SharedValues, grantAllows, grantRules, serviceInfo, slimRoute } from '../../src/cluster/objects.ts';
+import { SharedValues, grantAllows, grantRules, namedServices, serviceInfo, slimRoute } from '../../src/cluster/objects.ts';
 
 const grant = (to: Record<string, unknown>) => grantRules({
   spec: {
@@ -82,5 +82,18 @@ describe('slimRoute', () => {
   it('reads a route without metadata or with odd annotations without throwing', () => {
     expect(slimRoute({ spec: {} })).toEqual({ spec: {}, metadata: { name: '' } });
     expect(slimRoute({ metadata: { name: 'r', annotations: 'x' } }).metadata).toEqual({ name: 'r', annotations: 'x' });
+  });
+});
+
+describe('namedServices', () => {
+  it('names the core Services of a route, group: core backendRefs included, and no other kind', () => {
+    const route = {
+      metadata: { namespace: 'shop' },
+      spec: {
+        parentRefs: [{ group: 'core', kind: 'Service', name: 'parent' }],
+        rules: [{ backendRefs: [{ group: 'core', kind: 'Service', name: 'a' }, { name: 'b' }, { group: 'core', kind: 'Secret', name: 'c' }, { group: 'example.com', kind: 'Service', name: 'd' }] }],
+      },
+    };
+    expect([...namedServices(route)].sort()).toEqual(['shop/a', 'shop/b', 'shop/parent']);
   });
 });

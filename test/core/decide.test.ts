@@ -9,8 +9,8 @@ describe('decide', () => {
   it('validate/enforce: denies with the deny findings, warns with the rest', () => {
     const decision = decide(evaluation, 'validate', defaultPolicy);
     expect(decision.allowed).toBe(false);
-    expect(decision.denials.map((d) => d.slice(0, 5))).toEqual(['MR101', 'MR103']);
-    expect(decision.warnings.map((d) => d.slice(0, 5))).toEqual([]);
+    expect(decision.denials.map((d) => d.slice(0, 5))).toEqual(['MR101']);
+    expect(decision.warnings.map((d) => d.slice(0, 5))).toEqual(['MR103']);
     expect(decision.ruleIds).toEqual(['MR101', 'MR103']);
     expect(decision.patch).toEqual([]);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiled } from '../builders.ts';
+import { backend, compiled, httpRoute, meshParent, policy, services } from '../builders.ts';
 import { createJudge } from '../../src/admission/judge.ts';
 import { staticView, staticViewFromYaml } from '../../src/cluster/static-view.ts';
 import { startWebhook } from '../support/https-server.ts';
@@ -51,6 +51,91 @@ describe('the real core behind /validate and /mutate (examples/ as README shows 
     const again = { ...review, request: { ...review.request, object: patched } };
     expect((await webhook.postJson('/mutate', again)).json().response).not.toHaveProperty('patch');
     expect((await webhook.postJson('/validate', again)).json().response.allowed).toBe(true);
+  });
+});
+
+describe('fidelity (issue 16): each change on a route it changes and on a close variant it does not', () => {
+  let webhook: Awaited<ReturnType<typeof startWebhook>>;
+  let strict: Awaited<ReturnType<typeof startWebhook>>;
+  beforeAll(async () => {
+    const view = staticView(services);
+    webhook = await startWebhook(createJudge({ view, policy: () => compiled() }));
+    strict = await startWebhook(createJudge({ view, policy: () => compiled(policy({ strict: true })) }));
+  });
+  afterAll(async () => {
+    await webhook.close();
+    await strict.close();
+  });
+
+  type Response = { allowed: boolean; status?: { message: string }; warnings?: string[]; patch?: string };
+  const ask = async (server: typeof webhook, door: '/validate' | '/mutate', object: unknown): Promise<Response> =>
+    (await server.postJson(door, admissionReview({ object }))).json().response as Response;
+  const patchOf = (response: Response) => (response.patch === undefined ? [] : JSON.parse(Buffer.from(response.patch, 'base64').toString()));
+
+  it.each([
+    ['MR103', 'ext'],
+    ['MR104', 'headless'],
+  ])('%s: a %s parent is admitted with a warning, denied under strict; a ClusterIP parent is neither', async (id, name) => {
+    const changed = httpRoute({ parentRefs: [meshParent(name)] });
+    const validated = await ask(webhook, '/validate', changed);
+    expect(validated.allowed).toBe(true);
+    expect(validated.warnings).toEqual([expect.stringMatching(new RegExp(`^${id} spec\\.parentRefs\\[0\\]: `))]);
+    expect(await ask(webhook, '/mutate', changed)).not.toHaveProperty('warnings');
+    const denied = await ask(strict, '/validate', changed);
+    expect(denied.allowed).toBe(false);
+    expect(denied.status?.message).toMatch(new RegExp(`^${id} `));
+    const variant = httpRoute({ parentRefs: [meshParent('echo')] });
+    expect(await ask(webhook, '/validate', variant)).toEqual({ uid: expect.any(String), allowed: true });
+    expect((await ask(strict, '/validate', variant)).allowed).toBe(true);
+  });
+
+  it('group: core on a parentRef: /mutate rewrites it to "", /validate denies it saying so; group "" passes both', async () => {
+    const changed = httpRoute({ parentRefs: [{ ...meshParent('nope'), group: 'core' }] });
+    const mutated = await ask(webhook, '/mutate', changed);
+    expect(patchOf(mutated)).toEqual([{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
+    expect(mutated.warnings).toEqual(['MR101 spec.parentRefs[0]: set group "" (core Service); the core group is written "", not core']);
+    const validated = await ask(webhook, '/validate', changed);
+    expect(validated.allowed).toBe(false);
+    expect(validated.status?.message).toBe('MR101 spec.parentRefs[0]: the core group is written group: "", not core; use group ""');
+    // Judged as the mesh parent it means: its missing Service is reported.
+    expect(validated.warnings).toEqual([expect.stringMatching(/^MR102 spec\.parentRefs\[0\]: parent Service default\/nope not found/)]);
+    const variant = httpRoute({ parentRefs: [meshParent('echo')] });
+    expect(await ask(webhook, '/mutate', variant)).toEqual({ uid: expect.any(String), allowed: true });
+    expect(await ask(webhook, '/validate', variant)).toEqual({ uid: expect.any(String), allowed: true });
+  });
+
+  it('group: core on a backendRef: /mutate rewrites it to "", /validate denies it, and there is no MR205; group "" passes', async () => {
+    const changed = httpRoute({ rules: [{ backendRefs: [backend('echo', { group: 'core', kind: 'Service' })] }] });
+    const mutated = await ask(webhook, '/mutate', changed);
+    expect(patchOf(mutated)).toEqual([{ op: 'replace', path: '/spec/rules/0/backendRefs/0/group', value: '' }]);
+    expect(mutated.warnings).toEqual(['MR101 spec.rules[0].backendRefs[0]: set group "" (core Service); the core group is written "", not core']);
+    const validated = await ask(webhook, '/validate', changed);
+    expect(validated).toMatchObject({ allowed: false, status: { message: 'MR101 spec.rules[0].backendRefs[0]: the core group is written group: "", not core; use group ""' } });
+    expect(validated).not.toHaveProperty('warnings');
+    const variant = httpRoute({ rules: [{ backendRefs: [backend('echo', { group: '', kind: 'Service' })] }] });
+    expect(await ask(webhook, '/mutate', variant)).toEqual({ uid: expect.any(String), allowed: true });
+    expect(await ask(webhook, '/validate', variant)).toEqual({ uid: expect.any(String), allowed: true });
+  });
+
+  it('MR311: a relative replaceFullPath is denied at /validate and left alone at /mutate; an absolute one passes', async () => {
+    const withPath = (value: string) =>
+      httpRoute({ rules: [{ filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: value } } }], backendRefs: [backend()] }] });
+    const validated = await ask(webhook, '/validate', withPath('v2/reviews'));
+    expect(validated).toMatchObject({
+      allowed: false,
+      status: { message: 'MR311 spec.rules[0].filters[0].urlRewrite.path.replaceFullPath: replaceFullPath "v2/reviews" is not an absolute path; start it with /' },
+    });
+    expect(await ask(webhook, '/mutate', withPath('v2/reviews'))).toEqual({ uid: expect.any(String), allowed: true });
+    expect(await ask(webhook, '/validate', withPath('/v2/reviews'))).toEqual({ uid: expect.any(String), allowed: true });
+  });
+
+  it('an out-of-range backendRef port is reported as out of range; a port the Service lacks as before', async () => {
+    const withPort = (port: number) => httpRoute({ rules: [{ backendRefs: [backend('echo', { port })] }] });
+    const outOfRange = await ask(webhook, '/validate', withPort(800080));
+    expect(outOfRange).toMatchObject({ allowed: true, warnings: ['MR203 spec.rules[0].backendRefs[0].port: port 800080 is out of range; a Service port is 1 to 65535'] });
+    expect(await ask(webhook, '/mutate', withPort(800080))).toEqual({ uid: expect.any(String), allowed: true });
+    const lacking = await ask(webhook, '/validate', withPort(9999));
+    expect(lacking.warnings).toEqual([expect.stringMatching(/^MR203 spec\.rules\[0\]\.backendRefs\[0\]\.port: backend Service default\/echo has no port 9999; ports: /)]);
   });
 });
 

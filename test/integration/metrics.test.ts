@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { buildMetricsServer } from '../../src/server/app.ts';
-import { grpcRoute, httpRoute, meshParent, view, compiled } from '../builders.ts';
+import { grpcRoute, httpRoute, view, compiled } from '../builders.ts';
 import { startWebhook } from '../support/https-server.ts';
 import { admissionReview } from '../support/reviews.ts';
 
@@ -49,7 +49,7 @@ function types(text: string): Map<string, string> {
 const judge = createJudge({ view, policy: () => compiled() });
 
 const valid = httpRoute();
-const externalParent = httpRoute({ parentRefs: [meshParent('ext')] }, 'default', 'to-ext');
+const externalBackend = httpRoute({ rules: [{ backendRefs: [{ name: 'ext', port: 80 }] }] }, 'default', 'to-ext');
 const misgrouped = httpRoute({ parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Service', name: 'echo' }] }, 'default', 'misgrouped');
 const grpcBefore = grpcRoute();
 const grpcAfter = grpcRoute({ rules: [{ backendRefs: [{ name: 'echo-v2', port: 80 }] }] });
@@ -59,7 +59,7 @@ async function traffic(post: (pathname: string, value: unknown) => Promise<{ sta
   const answers = await Promise.all([
     post('/validate', admissionReview({ object: valid })),
     post('/validate', admissionReview({ object: valid })),
-    post('/validate', admissionReview({ object: externalParent })),
+    post('/validate', admissionReview({ object: externalBackend })),
     post('/mutate', admissionReview({ object: misgrouped })),
     post('/mutate', admissionReview({ object: valid })),
     post('/validate', admissionReview({ kind: 'GRPCRoute', operation: 'UPDATE', object: grpcAfter, oldObject: grpcBefore })),
@@ -89,7 +89,7 @@ function expectAdmissionMetrics(text: string) {
   // Cumulative buckets never decrease.
   expect(buckets.map((b) => b.value)).toEqual([...buckets.map((b) => b.value)].sort((a, b) => a - b));
 
-  expect(value(samples, 'gamma_findings_total', { rule: 'MR103', action: 'deny', door: 'validate' })).toBe(1);
+  expect(value(samples, 'gamma_findings_total', { rule: 'MR202', action: 'deny', door: 'validate' })).toBe(1);
   expect(value(samples, 'gamma_findings_total', { rule: 'MR101', action: 'warn', door: 'mutate' })).toBe(1);
 
   // Every metric of the webhook is declared, whether or not it has been recorded yet.

@@ -36,6 +36,7 @@ function summary(policyYaml: string, request: EvaluationRequest, door: Door): st
 }
 
 const externalNameParent = create(httpRoute({ parentRefs: [meshParent('ext')] }));
+const externalNameBackend = create(httpRoute({ rules: [{ backendRefs: [backend('ext')] }] }));
 const missingParent = create(httpRoute({ parentRefs: [meshParent('nowhere')] }));
 const withHostnames = create(httpRoute({ hostnames: ['web.example.com'] }));
 const legacyRoute = create(httpRoute({ parentRefs: [meshParent('echo')], hostnames: ['a.example.com'], rules: [{ backendRefs: [backend('echo')] }] }, 'legacy'), 'legacy');
@@ -53,16 +54,18 @@ const longRegex = create(httpRoute({
 describe('each policy field changes a decision as documented', () => {
   it.each<[string, string, EvaluationRequest, Door, string, string]>([
     // [field, policy, request, door, decision under the built-in defaults, decision under the policy]
-    ['mode: warn turns denials into warnings', 'mode: warn', externalNameParent, 'validate',
-      'deny denied[MR103] warned[] patch[]', 'allow denied[] warned[MR103] patch[]'],
-    ['mode: audit allows without warnings', 'mode: audit', externalNameParent, 'validate',
-      'deny denied[MR103] warned[] patch[]', 'allow denied[] warned[] patch[]'],
+    ['mode: warn turns denials into warnings', 'mode: warn', externalNameBackend, 'validate',
+      'deny denied[MR202] warned[] patch[]', 'allow denied[] warned[MR202] patch[]'],
+    ['mode: audit allows without warnings', 'mode: audit', externalNameBackend, 'validate',
+      'deny denied[MR202] warned[] patch[]', 'allow denied[] warned[] patch[]'],
     ['strict: true makes referential warnings denials', 'strict: true', missingParent, 'validate',
       'allow denied[] warned[MR102] patch[]', 'deny denied[MR102] warned[] patch[]'],
+    ['strict: true makes MR103 (ExternalName parent) deny', 'strict: true', externalNameParent, 'validate',
+      'allow denied[] warned[MR103] patch[]', 'deny denied[MR103] warned[] patch[]'],
     ['rules: an override raises a rule to deny', 'rules: {MR108: {action: deny}}', withHostnames, 'validate',
       'allow denied[] warned[MR108] patch[]', 'deny denied[MR108] warned[] patch[]'],
-    ['rules: an override turns a rule off', 'rules: {MR103: {action: off}}', externalNameParent, 'validate',
-      'deny denied[MR103] warned[] patch[]', 'allow denied[] warned[] patch[]'],
+    ['rules: an override turns a rule off', 'rules: {MR202: {action: off}}', externalNameBackend, 'validate',
+      'deny denied[MR202] warned[] patch[]', 'allow denied[] warned[] patch[]'],
     ['exemptions.namespaces', 'exemptions: {namespaces: [legacy]}', legacyRoute, 'validate',
       'allow denied[] warned[MR108] patch[]', 'allow denied[] warned[] patch[]'],
     ['exemptions.namespaceSelector', 'exemptions: {namespaceSelector: {matchLabels: {mesh.example.com/unchecked: "true"}}}', legacyRoute, 'validate',
@@ -93,8 +96,8 @@ describe('each policy field changes a decision as documented', () => {
   it('mode: audit still reports the findings for logs and metrics', () => {
     const parsed = parsePolicy('mode: audit', 'test');
     if (!parsed.ok) throw parsed.error;
-    const decision = decide(judgeAll(externalNameParent, view, parsed.policy), 'validate', parsed.policy);
-    expect(decision.findings.map((f) => `${f.ruleId} ${f.action}`)).toEqual(['MR103 deny']);
+    const decision = decide(judgeAll(externalNameBackend, view, parsed.policy), 'validate', parsed.policy);
+    expect(decision.findings.map((f) => `${f.ruleId} ${f.action}`)).toEqual(['MR202 deny']);
   });
 });
 

@@ -19,6 +19,14 @@ describe('backend rules', () => {
     ['MR202', 'ClusterIP backend', [{ backendRefs: [backend('echo')] }], []],
     ['MR203', 'existing port', [{ backendRefs: [backend('echo', { port: 8080 })] }], []],
     ['MR203', 'unknown port', [{ backendRefs: [backend('echo', { port: 9999 })] }], ['MR203 warn spec.rules[0].backendRefs[0].port']],
+    ['MR203', 'out-of-range port', [{ backendRefs: [backend('echo', { port: 800080 })] }], ['MR203 warn spec.rules[0].backendRefs[0].port']],
+    ['MR203', 'out-of-range port of a missing Service', [{ backendRefs: [backend('nope', { port: 0 })] }], ['MR203 warn spec.rules[0].backendRefs[0].port']],
+    ['MR203', 'port in group: core (a core Service)', [{ backendRefs: [backend('echo', { group: 'core', kind: 'Service', port: 9999 })] }], ['MR203 warn spec.rules[0].backendRefs[0].port']],
+    ['MR101', 'backend in group: core', [{ backendRefs: [backend('echo', { group: 'core', kind: 'Service' })] }], ['MR101 deny spec.rules[0].backendRefs[0]']],
+    ['MR101', 'mirror backend in group: core', [mirror({ group: 'core', kind: 'Service', name: 'echo', port: 80 })], ['MR101 deny spec.rules[0].filters[0].requestMirror.backendRef']],
+    ['MR101', 'backend in group ""', [{ backendRefs: [backend('echo', { group: '', kind: 'Service' })] }], []],
+    ['MR205', 'Service in group: core', [{ backendRefs: [backend('echo', { group: 'core', kind: 'Service' })] }], []],
+    ['MR205', 'another kind in group: core', [{ backendRefs: [backend('echo', { group: 'core', kind: 'Secret' })] }], ['MR205 warn spec.rules[0].backendRefs[0]']],
     ['MR204', 'no port, one-port Service', [{ backendRefs: [{ name: 'single' }] }], ['MR204 warn spec.rules[0].backendRefs[0]']],
     ['MR204', 'no port, two-port Service', [{ backendRefs: [{ name: 'echo' }] }], []],
     ['MR205', 'core Service', [{ backendRefs: [backend('echo', { group: '', kind: 'Service' })] }], []],
@@ -28,6 +36,25 @@ describe('backend rules', () => {
     ['MR207', 'redirect-only rule', [{ filters: [{ type: 'RequestRedirect', requestRedirect: { hostname: 'a.example' } }] }], []],
   ])('%s: %s', (id, _, rules, expected) => {
     expect(summarize(judgeAll(create(httpRoute({ rules })), view, defaultPolicy), id)).toEqual(expected);
+  });
+
+  it('MR203 says an out-of-range port is out of range, not that the Service lacks it', () => {
+    const route = httpRoute({ rules: [{ backendRefs: [backend('echo', { port: 800080 })] }] });
+    expect(judgeAll(create(route), view, defaultPolicy).findings.map((f) => f.message)).toEqual(['port 800080 is out of range; a Service port is 1 to 65535']);
+  });
+
+  it('MR101 at a group: core backendRef says to use group "", and /mutate rewrites it; no message prints core/', () => {
+    const route = create(httpRoute({ rules: [{ backendRefs: [backend('echo', { group: 'core', kind: 'Service' })] }] }));
+    const evaluation = judgeAll(route, view, defaultPolicy);
+    expect(evaluation.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual(['MR101 the core group is written group: "", not core; use group ""']);
+    expect(evaluation.patch).toEqual([{ op: 'replace', path: '/spec/rules/0/backendRefs/0/group', value: '' }]);
+    expect(judgeAll(route, view, policy({ mutations: { fixServiceParentGroup: false } })).patch).toEqual([]);
+    const kinds = httpRoute({ rules: [{ backendRefs: [backend('x', { group: 'core', kind: 'Secret' }), backend('y', { group: '', kind: 'ConfigMap' }), backend('z', { group: 'example.com', kind: 'Thing' })] }] });
+    expect(judgeAll(create(kinds), view, defaultPolicy).findings.map((f) => f.message)).toEqual([
+      'backend kind Secret is not supported',
+      'backend kind ConfigMap is not supported',
+      'backend kind example.com/Thing is not supported',
+    ]);
   });
 
   it('MR205: ServiceImport is accepted only when the policy lists the ServiceImport feature', () => {

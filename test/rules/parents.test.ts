@@ -9,19 +9,52 @@ describe('parent rules', () => {
     ['MR101', 'core Service parent', [meshParent()], []],
     ['MR101', 'Service in the Gateway API group', [{ ...meshParent(), group: 'gateway.networking.k8s.io' }], ['MR101 deny spec.parentRefs[0]']],
     ['MR101', 'group left out (CRD default applies)', [{ kind: 'Service', name: 'echo' }], ['MR101 deny spec.parentRefs[0]']],
+    ['MR101', 'Service in group: core', [{ ...meshParent(), group: 'core' }], ['MR101 deny spec.parentRefs[0]']],
+    ['MR101', 'another kind in group: core', [{ group: 'core', kind: 'Endpoints', name: 'echo' }], []],
+    ['MR102', 'missing parent in group: core (judged as a mesh parent)', [{ ...meshParent('nope'), group: 'core' }], ['MR102 warn spec.parentRefs[0]']],
+    ['MR105', 'port in group: core (judged as a mesh parent)', [{ ...meshParent('echo', { port: 81 }), group: 'core' }], ['MR105 warn spec.parentRefs[0].port']],
     ['MR102', 'existing parent', [meshParent('echo')], []],
     ['MR102', 'missing parent', [meshParent('nope')], ['MR102 warn spec.parentRefs[0]']],
     ['MR103', 'ClusterIP parent', [meshParent('echo')], []],
-    ['MR103', 'ExternalName parent', [meshParent('ext')], ['MR103 deny spec.parentRefs[0]']],
-    ['MR104', 'headless parent', [meshParent('headless')], ['MR104 deny spec.parentRefs[0]']],
+    ['MR103', 'ExternalName parent', [meshParent('ext')], ['MR103 warn spec.parentRefs[0]']],
+    ['MR104', 'ClusterIP parent', [meshParent('echo')], []],
+    ['MR104', 'headless parent', [meshParent('headless')], ['MR104 warn spec.parentRefs[0]']],
     ['MR105', 'existing port', [meshParent('echo', { port: 8080 })], []],
     ['MR105', 'unknown port', [meshParent('echo', { port: 81 })], ['MR105 warn spec.parentRefs[0].port']],
+    ['MR105', 'out-of-range port', [meshParent('echo', { port: 800080 })], ['MR105 warn spec.parentRefs[0].port']],
+    ['MR105', 'out-of-range port of a missing Service', [meshParent('nope', { port: 800080 })], ['MR105 warn spec.parentRefs[0].port']],
+    ['MR105', 'highest port of a Service without it', [meshParent('echo', { port: 65535 })], ['MR105 warn spec.parentRefs[0].port']],
     ['MR106', 'existing port name', [meshParent('echo', { sectionName: 'http' })], []],
     ['MR106', 'unknown port name', [meshParent('echo', { sectionName: 'grpc' })], ['MR106 warn spec.parentRefs[0].sectionName']],
     ['MR106', 'port and name agree', [meshParent('echo', { sectionName: 'http', port: 80 })], []],
     ['MR106', 'port and name disagree', [meshParent('echo', { sectionName: 'http', port: 8080 })], ['MR106 warn spec.parentRefs[0].sectionName']],
   ])('%s: %s', (id, _, parentRefs, expected) => {
     expect(summarize(judgeAll(create(httpRoute({ parentRefs })), view, defaultPolicy), id)).toEqual(expected);
+  });
+
+  it('MR103 and MR104 warn by default and deny under strict; status stays Accepted=False, UnsupportedValue', () => {
+    const strict = policy({ strict: true });
+    for (const [id, name] of [['MR103', 'ext'], ['MR104', 'headless']] as const) {
+      const route = create(httpRoute({ parentRefs: [meshParent(name)] }));
+      const warned = judgeAll(route, view, defaultPolicy);
+      expect(summarize(warned, id)).toEqual([`${id} warn spec.parentRefs[0]`]);
+      expect(warned.findings.find((f) => f.ruleId === id)?.status).toEqual({ condition: 'Accepted', reason: 'UnsupportedValue' });
+      expect(summarize(judgeAll(route, view, strict), id)).toEqual([`${id} deny spec.parentRefs[0]`]);
+      expect(summarize(judgeAll(create(httpRoute({ parentRefs: [meshParent('echo')] })), view, strict), id)).toEqual([]);
+    }
+  });
+
+  it('MR101 at a group: core parentRef says to use group "", and /mutate rewrites it', () => {
+    const route = create(httpRoute({ parentRefs: [{ ...meshParent(), group: 'core' }] }));
+    const evaluation = judgeAll(route, view, defaultPolicy);
+    expect(evaluation.findings.map((f) => f.message)).toEqual(['the core group is written group: "", not core; use group ""']);
+    expect(evaluation.patch).toEqual([{ op: 'replace', path: '/spec/parentRefs/0/group', value: '' }]);
+    expect(judgeAll(route, view, policy({ mutations: { fixServiceParentGroup: false } })).patch).toEqual([]);
+  });
+
+  it('MR105 says an out-of-range port is out of range, not that the Service lacks it', () => {
+    const evaluation = judgeAll(create(httpRoute({ parentRefs: [meshParent('echo', { port: 800080 })] })), view, defaultPolicy);
+    expect(evaluation.findings.map((f) => f.message)).toEqual(['port 800080 is out of range; a Service port is 1 to 65535']);
   });
 
   it('MR107: consumer routes are allowed by default and denied when the policy forbids them', () => {

@@ -7,7 +7,7 @@ import type { RuleDescriptor } from './sarif.ts';
  * by rule id, in catalog order; test/rules/catalog.test.ts checks both against docs/rules.md.
  */
 export const ruleDescriptions: Readonly<Record<string, string>> = {
-  MR101: 'A parentRef of kind Service in the Gateway API group: it needs group "" (core)',
+  MR101: 'A parentRef of kind Service in the Gateway API group, or a parentRef or backendRef of kind Service in `group: core`: it needs group "" (core)',
   MR102: 'The parent Service does not exist',
   MR103: 'The parent Service is of type ExternalName',
   MR104: 'The parent Service is headless (clusterIP: None) and has no frontend',
@@ -33,6 +33,7 @@ export const ruleDescriptions: Readonly<Record<string, string>> = {
   MR308: 'A malformed duration, or backendRequest longer than request',
   MR309: 'A field the configured mesh does not support (policy features)',
   MR310: 'A header value outside printable ASCII',
+  MR311: 'A RequestRedirect or URLRewrite path replacement that does not start with `/`',
 };
 
 /** The rule catalog as SARIF describes it, in catalog order. */
