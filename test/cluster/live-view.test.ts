@@ -3,7 +3,7 @@
  * sync, change propagation, indexes, resilience (dropped watches, 410, bookmarks), live lookups
  * and readiness. Waits poll with a bound; nothing asserts on wall-clock time.
  */
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
@@ -326,9 +326,9 @@ describe('LiveClusterView: ServiceImports', () => {
   }
 
   /** A pino logger whose lines are kept, to count what the view says. */
-  function capturingLogger(): { logger: ReturnType<typeof pino>; messages: () => string[] } {
+  function capturingLogger(): { logger: Logger; messages: () => string[] } {
     const lines: string[] = [];
-    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const logger: Logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
     return { logger, messages: () => lines.map((l) => (JSON.parse(l) as { msg: string }).msg) };
   }
 

@@ -27,7 +27,7 @@ const serviceImport = {
 const clusterView = staticView([...services, serviceImport]);
 
 function route(ref: Record<string, unknown>): ReturnType<typeof httpRoute> {
-  return httpRoute({ parentRefs: [meshParent()], rules: [{ backendRefs: [ref as { name: string }] }] });
+  return httpRoute({ parentRefs: [meshParent()], rules: [{ backendRefs: [ref] }] });
 }
 
 const importRef = (name: string, port: number): Record<string, unknown> => ({ group: MC, kind: 'ServiceImport', name, port });
