@@ -5,13 +5,16 @@
  */
 import type { Logger } from 'pino';
 import type { RouteInfo } from '../core/view.ts';
-import { GATEWAY_GROUP } from '../gateway/index.ts';
 import { ROUTE_KINDS } from '../gateway/route-kinds.ts';
 import type { KubeClient } from '../kube/client.ts';
 import { Reflector, type Backoff, type ReflectorHandlers } from '../kube/reflector.ts';
 import type { Metrics } from '../metrics.ts';
 import type { ServedVersions } from './discovery.ts';
-import { slimGrant, slimNamespace, slimRoute, slimService, type CachedGrant, type CachedNamespace, type CachedRoute, type CachedService, type SharedValues } from './objects.ts';
+import { GATEWAY_GROUP, SERVICE_IMPORT_GROUP } from '../gateway/index.ts';
+import {
+  slimGrant, slimNamespace, slimRoute, slimService, slimServiceImport,
+  type CachedGrant, type CachedNamespace, type CachedRoute, type CachedService, type CachedServiceImport, type SharedValues,
+} from './objects.ts';
 
 export interface InformerOptions {
   readonly kube: KubeClient;
@@ -32,6 +35,8 @@ type Scoped<T extends { metadata: { name: string } }> = ReadonlyMap<string, Refl
 /** Every reflector of the view, by kind and scope. Nothing runs until `start()`. */
 export class Informers {
   readonly services: Scoped<CachedService>;
+  /** Empty when the ServiceImport CRD is not served. */
+  readonly serviceImports: Scoped<CachedServiceImport>;
   readonly grants: Scoped<CachedGrant>;
   readonly namespaces: Scoped<CachedNamespace>;
   readonly routes: ReadonlyMap<RouteInfo['kind'], Scoped<CachedRoute>>;
@@ -45,12 +50,18 @@ export class Informers {
     const collection = (prefix: string, plural: string, ns: string | undefined): string =>
       ns === undefined ? `${prefix}/${plural}` : `${prefix}/namespaces/${encodeURIComponent(ns)}/${plural}`;
     const services = new Map<string, Reflector<CachedService>>();
+    const serviceImports = new Map<string, Reflector<CachedServiceImport>>();
     const grants = new Map<string, Reflector<CachedGrant>>();
     const namespaces = new Map<string, Reflector<CachedNamespace>>();
     const routes = new Map<RouteInfo['kind'], Map<string, Reflector<CachedRoute>>>();
     for (const ns of options.namespaces ?? [undefined]) {
       const scope = ns ?? '';
       services.set(scope, this.#reflector('Service', collection('/api/v1', 'services', ns), (o) => slimService(o, shared)));
+      // Watched whenever the CRD is served, whatever the policy says: the policy can change at any
+      // time and the collection is small; MR201/MR203 consult the policy's features.
+      if (served.serviceImport) {
+        serviceImports.set(scope, this.#reflector('ServiceImport', collection(`/apis/${SERVICE_IMPORT_GROUP}/${served.serviceImport}`, 'serviceimports', ns), (o) => slimServiceImport(o, shared)));
+      }
       if (served.referenceGrant) {
         grants.set(scope, this.#reflector('ReferenceGrant', collection(`/apis/${GATEWAY_GROUP}/${served.referenceGrant}`, 'referencegrants', ns), (o) => slimGrant(o, shared)));
       }
@@ -64,6 +75,7 @@ export class Informers {
       namespaces.set(scope, this.#reflector('Namespace', '/api/v1/namespaces', (o) => slimNamespace(o, shared), selector));
     }
     this.services = services;
+    this.serviceImports = serviceImports;
     this.grants = grants;
     this.namespaces = namespaces;
     this.routes = routes;

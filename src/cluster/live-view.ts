@@ -1,6 +1,6 @@
 /**
  * The live ClusterView (DESIGN.md): informer caches of Services, ReferenceGrants, HTTPRoutes,
- * GRPCRoutes and Namespaces, kept by watches through the kube module, with the indexes the core
+ * GRPCRoutes, Namespaces and, when the CRD is served, ServiceImports, kept by watches through the kube module, with the indexes the core
  * and the status reconciler need. Every ClusterView method answers from memory; only
  * `resolveServices` touches the network (one bounded GET per Service the cache does not hold).
  *
@@ -18,7 +18,7 @@
  * - Live lookups follow service-lookups.ts; a watch event for a Service overrides any lookup.
  */
 import type { Logger } from 'pino';
-import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceInfo, ServiceResolver } from '../core/view.ts';
+import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo, ServiceResolver } from '../core/view.ts';
 import type { KubeClient } from '../kube/client.ts';
 import type { Backoff } from '../kube/reflector.ts';
 import type { Metrics } from '../metrics.ts';
@@ -150,6 +150,11 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     return this.referenceGrants(to.namespace).some((grant) => grantAllows(grant, from, to));
   }
 
+  /** From the cache only (no live lookup): undefined when the ServiceImport CRD is not served. */
+  serviceImport(namespace: string, name: string): ServiceImportInfo | undefined {
+    return this.#informers?.serviceImports.get(this.#scope(namespace))?.cache.get(name, namespace)?.info;
+  }
+
   routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[] {
     return this.#routes.attachedTo(namespace, service, port);
   }
@@ -250,6 +255,8 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
       this.#emit(this.#serviceListeners, { namespace: s.info.namespace, name: s.info.name, service: deleted ? undefined : s.info }, 'service');
     };
     informers.on('Service', informers.services, { add: service(false), update: service(false), delete: service(true) });
+    const noop = (): void => undefined;
+    informers.on('ServiceImport', informers.serviceImports, { add: noop, update: noop, delete: noop });
     const grant = (g: CachedGrant) => this.#emit(this.#grantListeners, g.metadata.namespace ?? '', 'referencegrant');
     informers.on('ReferenceGrant', informers.grants, { add: grant, update: grant, delete: grant });
     const namespace = (n: { metadata: { name: string } }) => this.#emit(this.#namespaceListeners, n.metadata.name, 'namespace');

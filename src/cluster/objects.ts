@@ -5,7 +5,7 @@
  * break a watch or a lint run): missing fields become empty values, never exceptions.
  */
 import { serviceKey } from '../core/services.ts';
-import type { ReferenceFrom, ReferenceTo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
+import type { ReferenceFrom, ReferenceTo, ServiceImportInfo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
 import { CORE_GROUP_ALIAS, dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
 import { Interner } from './interner.ts';
 
@@ -20,6 +20,12 @@ export interface SlimMeta {
 export interface CachedService {
   readonly metadata: SlimMeta;
   readonly info: ServiceInfo;
+}
+
+/** A ServiceImport as cached: its namespace, name and ports (ServiceImportInfo). */
+export interface CachedServiceImport {
+  readonly metadata: SlimMeta;
+  readonly info: ServiceImportInfo;
 }
 
 /** A Namespace as cached: its labels only (namespaceSelector exemptions). */
@@ -84,7 +90,7 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** The Service's ports, as a frozen list (with `shared`: one list for every Service with the same ports). */
+/** The Service's (or ServiceImport's) ports, as a frozen list (with `shared`: one list for every Service with the same ports). */
 function portsOf(object: unknown, shared: SharedValues | undefined): readonly ServicePortInfo[] {
   const ports: ServicePortInfo[] = [];
   for (const p of list(dig(object, 'spec', 'ports'))) {
@@ -125,6 +131,20 @@ export function serviceInfo(object: unknown, defaultNamespace = '', shared?: Sha
 
 export function slimService(object: unknown, shared: SharedValues): CachedService {
   return { metadata: slimMeta(object, shared), info: serviceInfo(object, '', shared) };
+}
+
+/** A ServiceImport object's namespace, name and `spec.ports`. */
+export function serviceImportInfo(object: unknown, defaultNamespace = '', shared?: SharedValues): ServiceImportInfo {
+  const namespace = text(dig(object, 'metadata', 'namespace')) || defaultNamespace;
+  return {
+    namespace: shared ? shared.string(namespace) : namespace,
+    name: text(dig(object, 'metadata', 'name')) ?? '',
+    ports: portsOf(object, shared),
+  };
+}
+
+export function slimServiceImport(object: unknown, shared: SharedValues): CachedServiceImport {
+  return { metadata: slimMeta(object, shared), info: serviceImportInfo(object, '', shared) };
 }
 
 export function slimNamespace(object: unknown, shared: SharedValues): CachedNamespace {

@@ -1,14 +1,15 @@
 /**
  * A ClusterView built from parsed Kubernetes documents (YAML or JSON): for the lint command, the
- * local default run and tests. It knows Services (v1), ReferenceGrants (v1 and v1beta1),
+ * local default run and tests. It knows Services (v1), ServiceImports (`multicluster.x-k8s.io`,
+ * any version), ReferenceGrants (v1 and v1beta1),
  * HTTPRoutes and GRPCRoutes (for MR109), and Namespaces (labels for exemptions). `List` documents
  * are flattened; other kinds and malformed documents are ignored, never an error.
  */
 import { parseAllDocuments } from 'yaml';
-import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceInfo } from '../core/view.ts';
-import { GATEWAY_GROUP, dig, list, text } from '../gateway/index.ts';
+import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo } from '../core/view.ts';
+import { GATEWAY_GROUP, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, dig, list, text } from '../gateway/index.ts';
 import { serviceKey } from '../core/services.ts';
-import { SharedValues, grantAllows, grantRules, labelsOf, meshAttachments, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
+import { SharedValues, grantAllows, grantRules, labelsOf, meshAttachments, serviceImportInfo, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
 
 /** Manifests often leave the namespace out; `kubectl apply` would put them in `default`. */
 const DEFAULT_NAMESPACE = 'default';
@@ -34,6 +35,7 @@ function flatten(documents: readonly unknown[]): unknown[] {
 /** Builds the view from parsed documents. Later documents replace earlier ones with the same key. */
 export function staticView(documents: readonly unknown[]): ClusterView {
   const services = new Map<string, ServiceInfo>();
+  const serviceImports = new Map<string, ServiceImportInfo>();
   const grantsByNamespace = new Map<string, GrantRules[]>();
   const routes = new Map<string, RouteAttachment[]>();
   const namespaces = new Map<string, Readonly<Record<string, string>>>();
@@ -44,6 +46,9 @@ export function staticView(documents: readonly unknown[]): ClusterView {
     if (kind === 'Service' && apiVersion === 'v1') {
       const service = serviceInfo(object, DEFAULT_NAMESPACE, shared);
       if (service.name !== '') services.set(serviceKey(service.namespace, service.name), service);
+    } else if (kind === SERVICE_IMPORT_KIND && apiVersion.startsWith(`${SERVICE_IMPORT_GROUP}/`)) {
+      const serviceImport = serviceImportInfo(object, DEFAULT_NAMESPACE, shared);
+      if (serviceImport.name !== '') serviceImports.set(serviceKey(serviceImport.namespace, serviceImport.name), serviceImport);
     } else if (kind === 'ReferenceGrant' && apiVersion.startsWith(`${GATEWAY_GROUP}/`)) {
       const namespace = namespaceOf(object);
       grantsByNamespace.set(namespace, [...(grantsByNamespace.get(namespace) ?? []), grantRules(object)]);
@@ -65,6 +70,7 @@ export function staticView(documents: readonly unknown[]): ClusterView {
   }
   return {
     service: (namespace, name) => services.get(serviceKey(namespace, name)),
+    serviceImport: (namespace, name) => serviceImports.get(serviceKey(namespace, name)),
     referenceGrantAllows: (from: ReferenceFrom, to: ReferenceTo) =>
       (grantsByNamespace.get(to.namespace) ?? []).some((grant) => grantAllows(grant, from, to)),
     routesAttachedTo: (namespace, service, port) => {

@@ -7,7 +7,8 @@ import { parseDuration } from '../gateway/duration.ts';
 import type { Policy } from './policy.ts';
 import type { BackendRefModel, FilterModel, ParentRefModel, RouteModel } from './route.ts';
 import { readFilters, readHeaderModifiers, readMatches, type HeaderModifierModel, type MatchModel } from './route-parts.ts';
-import type { ClusterView, ServiceInfo } from './view.ts';
+import { SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from '../gateway/mesh.ts';
+import type { ClusterView, ServiceImportInfo, ServiceInfo } from './view.ts';
 
 /** A named mesh parent and its Service, undefined when the view does not know it. */
 export interface ParentService {
@@ -23,6 +24,13 @@ export interface ServiceBackend {
   readonly service: ServiceInfo | undefined;
 }
 
+/** A named ServiceImport backend (mirror backends included) and its ServiceImport, as `ServiceBackend`. */
+export interface ServiceImportBackend {
+  readonly backend: BackendRefModel;
+  readonly name: string;
+  readonly serviceImport: ServiceImportInfo | undefined;
+}
+
 /**
  * One evaluation's view of the route, the cluster and the policy. Rules MUST treat what it hands
  * out as read-only: the same arrays go to every rule of the evaluation.
@@ -36,6 +44,7 @@ export class EvaluationContext {
   #headerModifiers: readonly HeaderModifierModel[] | undefined;
   #parentServices: readonly ParentService[] | undefined;
   #serviceBackends: readonly ServiceBackend[] | undefined;
+  #serviceImportBackends: readonly ServiceImportBackend[] | undefined;
   #durations: Map<string, number | undefined> | undefined;
 
   constructor(route: RouteModel, view: ClusterView, policy: Policy) {
@@ -94,5 +103,20 @@ export class EvaluationContext {
       this.#serviceBackends = found;
     }
     return this.#serviceBackends;
+  }
+
+  /** Each named `multicluster.x-k8s.io` ServiceImport backend, and its ServiceImport. */
+  get serviceImportBackends(): readonly ServiceImportBackend[] {
+    if (this.#serviceImportBackends === undefined) {
+      const found: ServiceImportBackend[] = [];
+      for (const backend of this.route.backends) {
+        const { name, namespace } = backend;
+        if (backend.group === SERVICE_IMPORT_GROUP && backend.kind === SERVICE_IMPORT_KIND && name !== undefined) {
+          found.push({ backend, name, serviceImport: this.view.serviceImport(namespace, name) });
+        }
+      }
+      this.#serviceImportBackends = found;
+    }
+    return this.#serviceImportBackends;
   }
 }

@@ -133,6 +133,19 @@ export const policySchema = {
       items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$', maxLength: 128 },
       uniqueItems: true,
     },
+    backendKinds: {
+      description: 'MR205: backend kinds besides core Service that the mesh resolves itself (e.g. networking.istio.io/Hostname); a listed kind raises no MR205.',
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['group', 'kind'],
+        properties: {
+          group: { type: 'string', maxLength: 253 },
+          kind: { type: 'string', pattern: '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$', maxLength: 63 },
+        },
+      },
+    },
     regexMaxLength: {
       description: 'MR307: the longest regular expression admitted.',
       type: 'integer',

@@ -14,7 +14,10 @@ export function isHeadless(service: ServiceInfo): boolean {
   return service.clusterIP === 'None';
 }
 
-export function portByNumber(service: ServiceInfo, port: number): ServicePortInfo | undefined {
+/** A Service or a ServiceImport: what has ports. */
+type HasPorts = Pick<ServiceInfo, 'ports'>;
+
+export function portByNumber(service: HasPorts, port: number): ServicePortInfo | undefined {
   return service.ports.find((p) => p.port === port);
 }
 
@@ -23,7 +26,7 @@ export function portByName(service: ServiceInfo, name: string): ServicePortInfo 
 }
 
 /** The Service's port numbers, for hints: `80, 8080`. */
-export function portList(service: ServiceInfo): string {
+export function portList(service: HasPorts): string {
   return service.ports.map((p) => p.port).join(', ') || 'none';
 }
 

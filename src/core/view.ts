@@ -22,6 +22,14 @@ export interface ServicePortInfo {
   readonly appProtocol?: string;
 }
 
+/** The fields of a multi-cluster ServiceImport (`multicluster.x-k8s.io`) that the backend rules read. */
+export interface ServiceImportInfo {
+  readonly namespace: string;
+  readonly name: string;
+  /** spec.ports: the ports the imported service exposes. */
+  readonly ports: readonly ServicePortInfo[];
+}
+
 /** A route known to the view, for MR109 and for the reconciler's indexes. */
 export interface RouteInfo {
   readonly kind: 'HTTPRoute' | 'GRPCRoute';
@@ -47,6 +55,11 @@ export interface ReferenceTo {
 export interface ClusterView {
   /** The Service, or undefined when the view does not know it. */
   service(namespace: string, name: string): ServiceInfo | undefined;
+  /**
+   * The ServiceImport, or undefined when the view does not know it (also when the cluster does
+   * not serve the ServiceImport API). Read by MR201/MR203 when the policy enables ServiceImport.
+   */
+  serviceImport(namespace: string, name: string): ServiceImportInfo | undefined;
   /** True when a ReferenceGrant in `to.namespace` allows this reference (GEP-709). */
   referenceGrantAllows(from: ReferenceFrom, to: ReferenceTo): boolean;
   /**

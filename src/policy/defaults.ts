@@ -33,6 +33,7 @@ export const defaultPolicy: Policy = deepFreeze({
   crossNamespaceBackends: 'allow',
   mutations: { fixServiceParentGroup: true, defaultBackendPort: true, defaultTimeouts: {} },
   features: [],
+  backendKinds: [],
   regexMaxLength: 1024,
   status: { enabled: true, controllerName: 'gamma-webhook.io/mesh-route-status' },
 });
@@ -59,6 +60,7 @@ export function resolvePolicy(document: PolicyDocument): Policy {
     crossNamespaceBackends: doc.crossNamespaceBackends ?? d.crossNamespaceBackends,
     mutations: { ...d.mutations, ...doc.mutations },
     features: doc.features ?? [...d.features],
+    backendKinds: doc.backendKinds ?? [...d.backendKinds],
     regexMaxLength: doc.regexMaxLength ?? d.regexMaxLength,
     status: { ...d.status, ...doc.status },
   };

@@ -2,7 +2,7 @@
  * Backend rules (docs/rules.md "Backends", MR201-MR207): rules[].backendRefs and the filters'
  * requestMirror.backendRef, at rule and backendRef level.
  */
-import type { ServiceBackend } from '../core/context.ts';
+import type { EvaluationContext, ServiceBackend, ServiceImportBackend } from '../core/context.ts';
 import { bothKinds, finding, type Rule } from '../core/rule.ts';
 import { isExternalName, portByNumber, portList, portOutOfRange, serviceKey } from '../core/services.ts';
 import { GATEWAY_GROUP, RouteReason, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, groupKind, list } from '../gateway/index.ts';
@@ -15,16 +15,38 @@ function describe({ backend, name }: ServiceBackend): string {
   return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, name)}`;
 }
 
+function describeImport({ backend, name }: ServiceImportBackend): string {
+  return `${backend.mirror ? 'mirror backend' : 'backend'} ${SERVICE_IMPORT_GROUP}/${SERVICE_IMPORT_KIND} ${serviceKey(backend.namespace, name)}`;
+}
+
+/**
+ * The ServiceImport backends MR201 and MR203 check: none unless the policy's `features` enables
+ * ServiceImport (the live view watches ServiceImports whenever the CRD is served; the policy
+ * decides here whether they are read).
+ */
+function serviceImportBackends(context: EvaluationContext): readonly ServiceImportBackend[] {
+  return context.policy.features.includes(SERVICE_IMPORT_FEATURE) ? context.serviceImportBackends : [];
+}
+
+/** True when the policy's `backendKinds` lists the kind: the mesh resolves it itself. */
+function listedKind(backendKinds: readonly { group: string; kind: string }[], group: string, kind: string): boolean {
+  return backendKinds.some((k) => k.group === group && k.kind === kind);
+}
+
 export const mr201: Rule = {
   id: 'MR201',
   kinds: bothKinds,
   referential: true,
   defaultAction: 'warn',
   status: { condition: 'ResolvedRefs', reason: RouteReason.BackendNotFound },
-  check: (context) =>
-    context.serviceBackends
+  check: (context) => [
+    ...context.serviceBackends
       .filter(({ backend, service }) => service === undefined && backend.weight !== 0)
       .map((b) => finding(b.backend.path, `${describe(b)} not found; create it or fix the name`)),
+    ...serviceImportBackends(context)
+      .filter(({ backend, serviceImport }) => serviceImport === undefined && backend.weight !== 0)
+      .map((b) => finding(b.backend.path, `${describeImport(b)} not found; create it or fix the name`)),
+  ],
 };
 
 export const mr202: Rule = {
@@ -45,8 +67,8 @@ export const mr203: Rule = {
   referential: true,
   defaultAction: 'warn',
   status: { condition: 'ResolvedRefs', reason: RouteReason.BackendNotFound },
-  check: (context) =>
-    context.serviceBackends.flatMap((b) => {
+  check: (context) => [
+    ...context.serviceBackends.flatMap((b) => {
       const { backend, service } = b;
       if (backend.port === undefined) return [];
       const outOfRange = portOutOfRange(backend.port);
@@ -55,6 +77,13 @@ export const mr203: Rule = {
         ? []
         : [finding([...backend.path, 'port'], `${describe(b)} has no port ${backend.port}; ports: ${portList(service)}`)];
     }),
+    ...serviceImportBackends(context).flatMap((b) => {
+      const { backend, serviceImport } = b;
+      return serviceImport === undefined || backend.port === undefined || portByNumber(serviceImport, backend.port) !== undefined
+        ? []
+        : [finding([...backend.path, 'port'], `${describeImport(b)} has no port ${backend.port}; ports: ${portList(serviceImport)}`)];
+    }),
+  ],
 };
 
 export const mr204: Rule = {
@@ -82,6 +111,7 @@ export const mr205: Rule = {
       if (b.coreService || b.group === undefined || b.kind === undefined) return [];
       const serviceImport = b.group === SERVICE_IMPORT_GROUP && b.kind === SERVICE_IMPORT_KIND;
       if (serviceImport && policy.features.includes(SERVICE_IMPORT_FEATURE)) return [];
+      if (listedKind(policy.backendKinds, b.group, b.kind)) return [];
       const hint = b.group === GATEWAY_GROUP && b.kind === 'Service' ? '; set group "" for a core Service' : '';
       return [finding(b.path, `backend kind ${groupKind(b.group, b.kind)} is not supported${hint}`)];
     }),

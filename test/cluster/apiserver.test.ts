@@ -295,6 +295,24 @@ describe.skipIf(fixtures.missing !== undefined)('loopback API server, against th
     }
   });
 
+  it('serves the ServiceImport CRD (multicluster.x-k8s.io) only when enabled', async () => {
+    expect((await http.call('GET', '/apis/multicluster.x-k8s.io/v1alpha1')).status).toBe(404);
+    const groups = (await http.call('GET', '/apis')).json.groups as { name: string }[];
+    expect(groups.map((g) => g.name)).not.toContain('multicluster.x-k8s.io');
+    const withImports = await startApiServer({ enabled: ['serviceimports.multicluster.x-k8s.io/v1alpha1'] });
+    const c = client(withImports);
+    try {
+      const v1alpha1 = await c.call('GET', '/apis/multicluster.x-k8s.io/v1alpha1');
+      expect((v1alpha1.json.resources as { name: string }[]).map((r) => r.name)).toEqual(['serviceimports', 'serviceimports/status']);
+      withImports.create({ apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceImport', metadata: { name: 'a', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
+      const list = await c.call('GET', '/apis/multicluster.x-k8s.io/v1alpha1/namespaces/default/serviceimports');
+      expect((list.json.items as { metadata: { name: string } }[]).map((i) => i.metadata.name)).toEqual(['a']);
+    } finally {
+      await c.dispatcher.close();
+      await withImports.close();
+    }
+  });
+
   it('injects faults for matching requests and counts requests by verb and resource', async () => {
     server.resetRequests();
     server.inject({ verb: 'get', resource: 'services', status: 503, times: 2 });

@@ -3,7 +3,7 @@
  * sync, change propagation, indexes, resilience (dropped watches, 410, bookmarks), live lookups
  * and readiness. Waits poll with a bound; nothing asserts on wall-clock time.
  */
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
@@ -314,5 +314,73 @@ describe('LiveClusterView: live lookups', () => {
     await view.resolveServices([{ namespace: 'default', name: 'slow' }]);
     expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'error' })).toBe(1);
     expect(server.count({ verb: 'get', resource: 'services', name: 'slow' })).toBe(2);
+  });
+});
+
+describe('LiveClusterView: ServiceImports', () => {
+  const mc = 'multicluster.x-k8s.io';
+  const serviceImports = [`serviceimports.${mc}/v1alpha1`];
+
+  function serviceImport(ns: string, name: string, ports: { name?: string; port: number }[]): KubeObject {
+    return { apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', metadata: { name, namespace: ns }, spec: { type: 'ClusterSetIP', ports } };
+  }
+
+  /** A pino logger whose lines are kept, to count what the view says. */
+  function capturingLogger(): { logger: Logger; messages: () => string[] } {
+    const lines: string[] = [];
+    const logger: Logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    return { logger, messages: () => lines.map((l) => (JSON.parse(l) as { msg: string }).msg) };
+  }
+
+  const importRoute = (name: string, port: number) => {
+    const route = httpRoute('default', 'r', 'echo', []);
+    (route.spec as { rules: unknown[] }).rules = [{ backendRefs: [{ group: mc, kind: 'ServiceImport', name, port }] }];
+    return { kind: 'HTTPRoute' as const, operation: 'CREATE' as const, namespace: 'default', object: route };
+  };
+  const enabled = { ...defaultPolicy, features: ['ServiceImport'] };
+
+  it('watches ServiceImports when the CRD is served, and MR201/MR203 follow the cache', async () => {
+    const { logger, messages } = capturingLogger();
+    const { view, server, metrics } = await setup(
+      { enabled: serviceImports, objects: [...baseObjects, serviceImport('default', 'echo-east', [{ name: 'http', port: 8080 }])] },
+      { logger },
+    );
+    expect(view.servedVersions.serviceImport).toBe('v1alpha1');
+    expect(messages()).not.toContain('ServiceImport CRD not served; ServiceImport backends are not resolved');
+    expect(view.serviceImport('default', 'echo-east')).toEqual({ namespace: 'default', name: 'echo-east', ports: [{ name: 'http', port: 8080 }] });
+    expect(await metricValue(metrics, 'gamma_cache_objects', { kind: 'ServiceImport' })).toBe(1);
+    const ids = (name: string, port: number) => judgeAll(importRoute(name, port), view, enabled).findings.map((f) => f.ruleId);
+    expect(ids('echo-east', 8080)).toEqual([]);
+    expect(ids('echo-east', 80)).toEqual(['MR203']);
+    expect(ids('echo-west', 8080)).toEqual(['MR201']);
+    server.create(serviceImport('default', 'echo-west', [{ port: 8080 }]));
+    await vi.waitFor(() => expect(view.serviceImport('default', 'echo-west')).toBeDefined(), wait);
+    expect(ids('echo-west', 8080)).toEqual([]);
+    server.remove({ apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', namespace: 'default', name: 'echo-east' });
+    await vi.waitFor(() => expect(view.serviceImport('default', 'echo-east')).toBeUndefined(), wait);
+    expect(ids('echo-east', 8080)).toEqual(['MR201']);
+    // The policy decides: with the feature off, the same route is MR205 whatever the cache holds.
+    expect(judgeAll(importRoute('echo-west', 8080), view, defaultPolicy).findings.map((f) => f.ruleId)).toEqual(['MR205']);
+  });
+
+  it('watches ServiceImports in each configured namespace only', async () => {
+    const { view, server } = await setup(
+      { enabled: serviceImports, objects: [...baseObjects, serviceImport('default', 'a', [{ port: 80 }]), serviceImport('store', 'b', [{ port: 80 }])] },
+      { namespaces: ['store'] },
+    );
+    expect(view.serviceImport('store', 'b')).toBeDefined();
+    expect(view.serviceImport('default', 'a')).toBeUndefined();
+    expect(server.requests.filter((r) => r.resource === 'serviceimports').every((r) => r.namespace === 'store')).toBe(true);
+  });
+
+  it('when the CRD is not served: says so once, syncs, watches nothing, and ServiceImport backends are not found', async () => {
+    const { logger, messages } = capturingLogger();
+    const { view, server } = await setup({}, { logger });
+    expect(view.servedVersions.serviceImport).toBeUndefined();
+    expect(view.synced()).toBe(true);
+    expect(messages().filter((m) => m === 'ServiceImport CRD not served; ServiceImport backends are not resolved')).toHaveLength(1);
+    expect(server.requests.filter((r) => r.resource === 'serviceimports')).toEqual([]);
+    expect(view.serviceImport('default', 'echo-east')).toBeUndefined();
+    expect(judgeAll(importRoute('echo-east', 8080), view, enabled).findings.map((f) => f.ruleId)).toEqual(['MR201']);
   });
 });

@@ -56,6 +56,32 @@ describe('staticView', () => {
     expect(view.routesAttachedTo('shop', 'gw')).toEqual([]);
   });
 
+  it('reads ServiceImports (multicluster.x-k8s.io, any version) with their ports', () => {
+    const imports = staticViewFromYaml(`
+apiVersion: multicluster.x-k8s.io/v1alpha1
+kind: ServiceImport
+metadata: {name: web, namespace: shop}
+spec:
+  type: ClusterSetIP
+  ports: [{name: http, port: 80, protocol: TCP}, {port: 9090}]
+---
+apiVersion: multicluster.x-k8s.io/v1beta1
+kind: ServiceImport
+metadata: {name: api}
+spec: {}
+---
+apiVersion: example.com/v1
+kind: ServiceImport
+metadata: {name: other}
+spec: {ports: [{port: 80}]}
+`);
+    expect(imports.serviceImport('shop', 'web')).toEqual({ namespace: 'shop', name: 'web', ports: [{ name: 'http', port: 80, protocol: 'TCP' }, { port: 9090 }] });
+    expect(imports.serviceImport('default', 'api')).toEqual({ namespace: 'default', name: 'api', ports: [] });
+    expect(imports.serviceImport('default', 'other')).toBeUndefined();
+    expect(imports.service('shop', 'web')).toBeUndefined();
+    expect(view.serviceImport('shop', 'web')).toBeUndefined();
+  });
+
   it('knows namespace labels, flattens Lists and ignores junk', () => {
     expect(view.namespaceLabels('shop')).toEqual({ team: 'a' });
     expect(view.namespaceLabels('other')).toBeUndefined();

@@ -35,6 +35,7 @@ function fakeSource(initial: Record<string, unknown>[]) {
   const routeKeys = () => [...objects.keys()].filter((k) => k.startsWith('HTTPRoute/') || k.startsWith('GRPCRoute/'));
   const source: StatusSource = {
     service: (ns, name) => view().service(ns, name),
+    serviceImport: (ns, name) => view().serviceImport(ns, name),
     referenceGrantAllows: (from, to) => view().referenceGrantAllows(from, to),
     routesAttachedTo: (ns, name, port) => view().routesAttachedTo(ns, name, port),
     namespaceLabels: () => undefined,

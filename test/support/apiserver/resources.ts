@@ -185,6 +185,11 @@ const storages = {
     kind: 'ReferenceGrant', namespaced: true, storageVersion: 'v1beta1', custom: true, generation: true,
     statusSubresource: false, shortNames: ['refgrant'], categories: ['gateway-api'],
   },
+  serviceimports: {
+    id: 'serviceimports.multicluster.x-k8s.io', group: 'multicluster.x-k8s.io', plural: 'serviceimports', singular: 'serviceimport',
+    kind: 'ServiceImport', namespaced: true, storageVersion: 'v1alpha1', custom: true, generation: true,
+    statusSubresource: true, shortNames: ['svcim'],
+  },
 } as const satisfies Record<string, Storage>;
 
 /** Core v1 Event <-> events.k8s.io/v1 Event, field by field as B-09 shows. */
@@ -256,7 +261,11 @@ export const allEndpoints: readonly Endpoint[] = [
   endpoint(storages.grpcroutes, 'v1'),
   endpoint(storages.referencegrants, 'v1'),
   endpoint(storages.referencegrants, 'v1beta1'),
+  endpoint(storages.serviceimports, 'v1alpha1'),
 ];
+
+/** Endpoints of optional CRDs: served only when named in the server's `enabled` option. */
+export const optInEndpoints: ReadonlySet<string> = new Set(['serviceimports.multicluster.x-k8s.io/v1alpha1']);
 
 /** `<plural>.<group>/<version>` (core: `<plural>/v1`), the name used in `disabled` options. */
 export function endpointName(e: Endpoint): string {

@@ -24,7 +24,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { generate } from 'selfsigned';
 import { PatchError, jsonPatch, mergePatch } from './patch.ts';
 import {
-  allEndpoints, discoveryResources, endpointName, sortKeysDeep,
+  allEndpoints, discoveryResources, endpointName, optInEndpoints, sortKeysDeep,
   type Endpoint, type KubeObject, type Storage,
 } from './resources.ts';
 import { SelectorError, parseFieldSelector, parseLabelSelector, type Selector } from './selectors.ts';
@@ -45,6 +45,8 @@ export interface ApiServerOptions {
   readonly bookmarkIntervalMs?: number;
   /** Endpoints not to serve, as `<plural>.<group>/<version>` (core: `services/v1`), e.g. `referencegrants.gateway.networking.k8s.io/v1`. */
   readonly disabled?: readonly string[];
+  /** Optional CRDs' endpoints to serve (same names), e.g. `serviceimports.multicluster.x-k8s.io/v1alpha1`. */
+  readonly enabled?: readonly string[];
   /** The first resourceVersion (default 100). */
   readonly firstResourceVersion?: number;
 }
@@ -218,7 +220,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     ],
   });
   const disabled = new Set(options.disabled ?? []);
-  const endpoints = allEndpoints.filter((e) => !disabled.has(endpointName(e)));
+  const enabled = new Set(options.enabled ?? []);
+  const endpoints = allEndpoints.filter((e) => !disabled.has(endpointName(e)) && (!optInEndpoints.has(endpointName(e)) || enabled.has(endpointName(e))));
   const store = new Store(options.firstResourceVersion);
   const watchTimeoutSeconds = options.watchTimeoutSeconds ?? 1800;
   let requests: RequestRecord[] = [];
