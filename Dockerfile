@@ -41,5 +41,7 @@ EXPOSE 8443 9090
 # an A/B trial CPU per request stayed within the noise of the default. The old generation's
 # limit is left to Node, which derives it from the container's memory limit and so follows
 # `resources.limits.memory` when that is raised for a large cluster. `npm run bench` and
-# `npm run test:load` start the server with these flags (bench/node-flags.ts).
+# `npm run test:load` start the server with these flags (bench/node-flags.ts). The compiled entry
+# is run directly, not through the package bin (bin/gamma-webhook.js, which runs the same file
+# in-process on Node.js 24), so that the flags reach the server process.
 ENTRYPOINT ["/nodejs/bin/node", "--max-semi-space-size=16", "dist/src/cli/main.js", "serve"]

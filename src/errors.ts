@@ -22,6 +22,7 @@ export const errorDefinitions = {
   GAMMA_ERR_LINT_USAGE: { status: undefined, message: 'invalid command line for lint' },
   GAMMA_ERR_LINT_INPUT: { status: undefined, message: 'a manifest could not be read' },
   GAMMA_ERR_LINT_YAML: { status: undefined, message: 'a manifest is not valid YAML or JSON' },
+  GAMMA_ERR_LINT_API_VERSION: { status: undefined, message: 'a route manifest does not name a Gateway API version' },
   GAMMA_ERR_LINT_CLUSTER: { status: undefined, message: 'the live cluster could not be read' },
   GAMMA_ERR_LINT_FIX: { status: undefined, message: 'a fix could not be applied to a manifest' },
   GAMMA_ERR_STATUS_WRITE: { status: undefined, message: 'a route status could not be written; retrying with backoff' },

@@ -174,7 +174,11 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
   return {
     view,
     resolver: view,
-    readiness: [{ name: 'cluster-cache-synced', ready: () => view.synced() }],
+    readiness: [
+      { name: 'cluster-cache-synced', ready: () => view.synced() },
+      // Never fails readiness (admission does not need the Lease), but says why status is not written.
+      { name: 'status', ready: () => true, detail: () => status.describe() },
+    ],
     parts,
     description: `live cluster ${server} (${source.kind})`,
   };
@@ -192,7 +196,7 @@ function staticCluster(config: Config): ClusterWiring {
     view: staticViewFromYaml(text),
     readiness: [],
     parts: [],
-    description: `static view from ${config.staticView}`,
+    description: `static view from ${config.staticView}; route status is not written (no cluster to write it to)`,
   };
 }
 

@@ -74,6 +74,12 @@ export function createMetrics(registry = new Registry(), options: { processMetri
       help: '1 while this replica holds the status Lease, else 0.',
       registers,
     }),
+    statusLeaseErrors: new Counter({
+      name: 'gamma_status_lease_errors_total',
+      help: 'Failed attempts to take or renew the status Lease, by reason (namespace_not_found, forbidden, unauthorized, api_error, unreachable).',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
     policyReloads: new Counter({
       name: 'gamma_policy_reloads_total',
       help: 'Policy loads, by result (applied, invalid).',

@@ -33,8 +33,13 @@ export interface StatusControllerOptions {
 export interface StatusController {
   readonly elector: LeaderElector;
   readonly reconciler: StatusReconciler;
-  /** Starts the reconciler (it waits for the view's sync itself) and the Lease loop. */
+  /**
+   * Starts the reconciler (it waits for the view's sync itself) and the Lease loop, and logs once
+   * the first Lease attempt is over whether this replica writes route status, and why not.
+   */
   start(): void;
+  /** `status: leader (...)` or `status: not leader (cause)`, for /readyz's detail and the log. */
+  describe(): string;
   /** Stops the reconciler, then releases the Lease. Never rejects. */
   stop(): Promise<void>;
 }
@@ -47,7 +52,14 @@ export function createStatusController(options: StatusControllerOptions): Status
     identity: options.identity,
     logger,
     metrics: options.metrics,
+    lease: { namespace: options.leaseNamespace, name: options.leaseName },
   });
+  const where = `Lease ${options.leaseNamespace}/${options.leaseName}`;
+  const describe = (): string => {
+    if (!options.policy.compiled.policy.status.enabled) return 'status: not written (policy status.enabled is false)';
+    if (elector.isLeader()) return `status: leader (holds ${where}; writing route status)`;
+    return `status: not leader (${elector.notLeaderCause() ?? `first attempt to take ${where} under way`})`;
+  };
   const reconciler = new StatusReconciler({
     source: options.view,
     api: kubeRouteStatusApi(options.kube, { fieldManager: 'gamma-webhook', httpRouteVersion: options.httpRouteVersion }),
@@ -64,7 +76,13 @@ export function createStatusController(options: StatusControllerOptions): Status
     start() {
       reconciler.start();
       elector.start();
+      void elector.tryAcquireOrRenew().then((leading) => {
+        const line = describe();
+        if (leading && options.policy.compiled.policy.status.enabled) logger.info({ lease: where }, `route status will be written: ${line}`);
+        else logger.warn({ lease: where }, `route status will not be written now: ${line}`);
+      });
     },
+    describe,
     async stop() {
       await reconciler.stop();
       await elector.stop();

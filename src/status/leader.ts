@@ -50,7 +50,9 @@ export interface LeaderElectorOptions {
   /** This replica's identity (pod name). MUST be unique among replicas. */
   readonly identity: string;
   readonly logger: Logger;
-  readonly metrics?: Pick<Metrics, 'leader'>;
+  readonly metrics?: Pick<Metrics, 'leader'> & Partial<Pick<Metrics, 'statusLeaseErrors'>>;
+  /** Where the Lease is, for the messages that say what to fix (default: named nowhere). */
+  readonly lease?: { readonly namespace: string; readonly name: string };
   /** How long a Lease holds without renewal (default 15 s). */
   readonly leaseDurationMs?: number;
   /** How long the leader keeps writing after its last successful renewal (default 10 s); MUST be < leaseDurationMs. */
@@ -58,6 +60,37 @@ export interface LeaderElectorOptions {
   /** Time between attempts to acquire or renew (default 2 s); MUST be < renewDeadlineMs. */
   readonly retryPeriodMs?: number;
   readonly clock?: Clock;
+}
+
+/** Why the Lease could not be taken: a metric label, and the one-line cause with its fix. */
+export interface LeaseFailure {
+  readonly reason: 'namespace_not_found' | 'forbidden' | 'unauthorized' | 'api_error' | 'unreachable';
+  readonly message: string;
+}
+
+type LeaseStep = 'get' | 'create' | 'update';
+
+/**
+ * Names the cause of a failed Lease call and what to do about it. A create answered 404 means
+ * the namespace is missing (the Lease itself was just read as absent).
+ */
+export function classifyLeaseError(error: unknown, step: LeaseStep, lease: { namespace: string; name: string } | undefined): LeaseFailure {
+  const status = apiStatus(error);
+  const namespace = lease?.namespace ?? 'the Lease namespace';
+  const what = lease ? `Lease ${lease.namespace}/${lease.name}` : 'the Lease';
+  if (status === 404 && step === 'create') {
+    return { reason: 'namespace_not_found', message: `namespace ${namespace} not found: create it or pass --namespace (GAMMA_NAMESPACE)` };
+  }
+  if (status === 403) {
+    return {
+      reason: 'forbidden',
+      message: `forbidden to ${step} ${what}: grant the service account get, create and update on leases.coordination.k8s.io in namespace ${namespace} (the chart's Role does)`,
+    };
+  }
+  if (status === 401) return { reason: 'unauthorized', message: `the API server refused the credentials (401) to ${step} ${what}: check the kubeconfig or the service account token` };
+  if (status !== undefined) return { reason: 'api_error', message: `the API server answered ${status} to ${step} ${what}` };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { reason: 'unreachable', message: `the API server could not be reached to ${step} ${what}: ${detail}` };
 }
 
 /** Called when this replica gains (true) or loses (false) the Lease. */
@@ -84,7 +117,8 @@ export class LeaderElector implements Leadership {
   readonly #api: LeaseApi;
   readonly #identity: string;
   readonly #logger: Logger;
-  readonly #metrics: Pick<Metrics, 'leader'> | undefined;
+  readonly #metrics: LeaderElectorOptions['metrics'];
+  readonly #lease: LeaderElectorOptions['lease'];
   readonly #leaseDurationMs: number;
   readonly #renewDeadlineMs: number;
   readonly #retryPeriodMs: number;
@@ -99,12 +133,19 @@ export class LeaderElector implements Leadership {
   #timer: NodeJS.Timeout | undefined;
   #running = false;
   #inFlight: Promise<boolean> | undefined;
+  /** The API call under way, so that a failure can name it. */
+  #step: LeaseStep = 'get';
+  /** Why the last attempt did not hold the Lease; undefined while leading or before the first attempt. */
+  #cause: string | undefined;
+  /** The failure reasons already warned about since this replica last held the Lease: one warning per cause. */
+  readonly #warned = new Set<string>();
 
   constructor(options: LeaderElectorOptions) {
     this.#api = options.api;
     this.#identity = options.identity;
     this.#logger = options.logger;
     this.#metrics = options.metrics;
+    this.#lease = options.lease;
     this.#leaseDurationMs = options.leaseDurationMs ?? 15_000;
     this.#renewDeadlineMs = options.renewDeadlineMs ?? 10_000;
     this.#retryPeriodMs = options.retryPeriodMs ?? 2_000;
@@ -122,6 +163,15 @@ export class LeaderElector implements Leadership {
   /** True while this replica holds the Lease and its last renewal is within the renew deadline. */
   isLeader(): boolean {
     return this.#renewedAt !== undefined && this.#clock() - this.#renewedAt < this.#renewDeadlineMs;
+  }
+
+  /**
+   * Why this replica does not write route status, for /readyz and the start-up log: undefined
+   * while it leads (and before its first attempt), else the cause with its fix, or the holder.
+   */
+  notLeaderCause(): string | undefined {
+    if (this.isLeader()) return undefined;
+    return this.#cause;
   }
 
   onChange(listener: LeadershipListener): () => void {
@@ -179,9 +229,27 @@ export class LeaderElector implements Leadership {
   async #attempt(): Promise<boolean> {
     try {
       await this.#acquireOrRenew();
+      if (this.#renewedAt !== undefined) {
+        this.#cause = undefined;
+        this.#warned.clear();
+      } else {
+        const holder = this.#observed?.holderIdentity;
+        this.#cause = holder ? `the Lease is held by ${holder}` : 'another replica took the Lease first';
+      }
     } catch (error) {
-      if (this.#renewedAt !== undefined) this.#logger.warn({ err: error, code: 'GAMMA_ERR_LEASE', identity: this.#identity }, 'status Lease renewal failed; stopped writing');
-      else this.#logger.debug({ err: error, code: 'GAMMA_ERR_LEASE', identity: this.#identity }, 'status Lease could not be read or acquired');
+      const failure = classifyLeaseError(error, this.#step, this.#lease);
+      this.#metrics?.statusLeaseErrors?.inc({ reason: failure.reason });
+      this.#cause = failure.message;
+      const fields = { err: error, code: 'GAMMA_ERR_LEASE', reason: failure.reason, identity: this.#identity };
+      if (this.#renewedAt !== undefined) {
+        this.#logger.warn(fields, `status Lease renewal failed; stopped writing route status: ${failure.message}`);
+        this.#warned.add(failure.message);
+      } else if (!this.#warned.has(failure.message)) {
+        this.#warned.add(failure.message);
+        this.#logger.warn(fields, `status Lease could not be taken; not writing route status, retrying every ${this.#retryPeriodMs / 1000} s: ${failure.message}`);
+      } else {
+        this.#logger.debug(fields, 'status Lease could not be taken');
+      }
       this.#renewedAt = undefined;
     }
     this.#report();
@@ -191,8 +259,10 @@ export class LeaderElector implements Leadership {
   async #acquireOrRenew(): Promise<void> {
     const now = this.#clock();
     const durationSeconds = Math.ceil(this.#leaseDurationMs / 1000);
+    this.#step = 'get';
     const current = await this.#api.get();
     if (current === undefined) {
+      this.#step = 'create';
       const created = await this.#api.create({
         holderIdentity: this.#identity,
         leaseDurationSeconds: durationSeconds,
@@ -211,6 +281,7 @@ export class LeaderElector implements Leadership {
       this.#renewedAt = undefined;
       return;
     }
+    this.#step = 'update';
     const updated = await this.#api.update({
       holderIdentity: this.#identity,
       leaseDurationSeconds: durationSeconds,

@@ -114,11 +114,14 @@ describe('Dockerfile', () => {
     expect(gid).toBe(65532);
   });
 
-  it('the entrypoint is the package bin with serve, in exec form', () => {
+  it('the entrypoint is the compiled entry the package bin runs in an installed package, with serve, in exec form', () => {
     const entry = stage('runtime').body.filter((i) => i.op === 'ENTRYPOINT');
     expect(entry).toHaveLength(1);
     const argv = JSON.parse(entry[0]?.args ?? '') as string[];
-    expect(argv).toEqual(['/nodejs/bin/node', ...imageNodeFlags(), pkg.bin['gamma-webhook'], 'serve']);
+    // The image runs the compiled entry directly (its node is Node.js 24), so the V8 flags reach the server process.
+    expect(argv).toEqual(['/nodejs/bin/node', ...imageNodeFlags(), 'dist/src/cli/main.js', 'serve']);
+    const launcher = readFileSync(path.join(root, pkg.bin['gamma-webhook'] ?? ''), 'utf8');
+    expect(launcher).toContain("path.join(root, 'dist', 'src', 'cli', 'main.js')");
     expect(stage('runtime').body.find((i) => i.op === 'WORKDIR')?.args).toBe('/app');
   });
 

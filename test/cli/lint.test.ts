@@ -224,11 +224,67 @@ describe('lint --fix', () => {
 });
 
 describe('lint usage and input errors', () => {
-  it('exits 2 on invalid YAML, naming the file and the line where the parser stopped', async () => {
+  it('exits 2 on invalid YAML, naming the file and the line where the parser stopped, and still reports the other files', async () => {
     const run = await lintRun(['broken', 'invalid.yaml'], { cwd: fixtures });
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/invalid\.yaml:8:3: Flow sequence .*\[GAMMA_ERR_LINT_YAML\]\n$/);
+    expect(run.stderr).toMatch(/^gamma-webhook lint: .*invalid\.yaml:8:3: Flow sequence .*\[GAMMA_ERR_LINT_YAML\]\n$/);
+    expect(run.stdout).toContain(`${path.join('broken', 'parents.yaml')}:16:5: warn MR103 spec.parentRefs[2]: `);
+  });
+
+  it('reports a route whose apiVersion leaves out the version, with its file, line and fix, and exits 2', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lint-version-'));
+    try {
+      const route = (apiVersion: string) =>
+        `# a route\nkind: HTTPRoute\n${apiVersion}metadata:\n  name: web\n  namespace: shop\nspec:\n  parentRefs:\n  - {group: "", kind: Service, name: web}\n`;
+      await writeFile(path.join(dir, 'versionless.yaml'), route('apiVersion: gateway.networking.k8s.io\n'));
+      await writeFile(path.join(dir, 'good.yaml'), route('apiVersion: gateway.networking.k8s.io/v1\n'));
+      await writeFile(path.join(dir, 'grpc.yaml'), route('apiVersion: networking.k8s.io/v1\n').replace('HTTPRoute', 'GRPCRoute'));
+      await writeFile(path.join(dir, 'other.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+
+      const run = await lintRun(['versionless.yaml'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'gamma-webhook lint: a route manifest does not name a Gateway API version: versionless.yaml:3:1: HTTPRoute web has apiVersion ' +
+          '"gateway.networking.k8s.io", which is not a Gateway API version, so it was not checked; use apiVersion: gateway.networking.k8s.io/v1 [GAMMA_ERR_LINT_API_VERSION]\n',
+      );
+      expect(run.stdout).toBe('0 routes in 1 file: no findings\n');
+
+      const wrongGroup = await lintRun(['grpc.yaml'], { cwd: dir });
+      expect(wrongGroup.code).toBe(2);
+      expect(wrongGroup.stderr).toContain('grpc.yaml:3:1: GRPCRoute web has apiVersion "networking.k8s.io/v1"');
+      expect(wrongGroup.stderr).toContain('use apiVersion: gateway.networking.k8s.io/v1 [GAMMA_ERR_LINT_API_VERSION]');
+
+      const fine = await lintRun(['good.yaml', 'other.yaml'], { cwd: dir });
+      expect(fine.stderr).toBe('');
+      expect(fine.stdout).toMatch(/\n1 route in 2 files: 0 denials, 1 warning\n$/);
+      expect(fine.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports every file of a directory with one broken file among good ones, with the worst exit status', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lint-mixed-'));
+    try {
+      await cp(broken, dir, { recursive: true });
+      await writeFile(path.join(dir, 'm-broken.yaml'), await readFile(path.join(fixtures, 'invalid.yaml'), 'utf8'));
+      const alone = await lintRun(['-o', 'json', '--policy', path.join(fixtures, 'policy.yaml'), broken], { cwd: fixtures });
+      const run = await lintRun(['-o', 'json', '--policy', path.join(fixtures, 'policy.yaml'), dir], { cwd: fixtures });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `gamma-webhook lint: a manifest is not valid YAML or JSON: ${path.join(dir, 'm-broken.yaml')}:8:3: ` +
+          `${/Flow sequence [^[]*/.exec(run.stderr)?.[0] ?? 'Flow sequence'}[GAMMA_ERR_LINT_YAML]\n`,
+      );
+      const report = JSON.parse(run.stdout) as JsonReport;
+      const aloneReport = JSON.parse(alone.stdout) as JsonReport;
+      expect(report.findings.map((f) => `${path.basename(f.file)}:${f.line} ${f.ruleId}`)).toEqual(
+        aloneReport.findings.map((f) => `${path.basename(f.file)}:${f.line} ${f.ruleId}`),
+      );
+      expect(report.summary.files).toBe(aloneReport.summary.files + 1);
+      expect(report.summary.denials).toBeGreaterThan(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { createMetrics } from '../../src/metrics.ts';
-import { LeaderElector, formatMicroTime, type LeaseApi, type LeaseRecord } from '../../src/status/leader.ts';
+import { LeaderElector, classifyLeaseError, formatMicroTime, type LeaseApi, type LeaseRecord } from '../../src/status/leader.ts';
 
 const logger = pino({ level: 'silent' });
 
@@ -173,5 +173,67 @@ describe('LeaderElector', () => {
   it('refuses timings where a replica could write after another took over', () => {
     const lease = new MemoryLease();
     expect(() => new LeaderElector({ api: lease.api(), identity: 'a', logger, leaseDurationMs: 10_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 })).toThrow(RangeError);
+  });
+});
+
+describe('LeaderElector when the Lease cannot be taken', () => {
+  const where = { namespace: 'gamma-system', name: 'gamma-webhook-status' };
+  const apiError = (code: number) => Object.assign(new Error(`HTTP ${code}`), { code });
+
+  it.each([
+    ['a missing namespace (create answers 404)', 'create', apiError(404), 'namespace_not_found', 'namespace gamma-system not found: create it or pass --namespace (GAMMA_NAMESPACE)'],
+    ['RBAC', 'get', apiError(403), 'forbidden', 'forbidden to get Lease gamma-system/gamma-webhook-status: grant the service account get, create and update on leases.coordination.k8s.io in namespace gamma-system'],
+    ['bad credentials', 'get', apiError(401), 'unauthorized', 'the API server refused the credentials (401) to get Lease gamma-system/gamma-webhook-status'],
+    ['another API error', 'update', apiError(500), 'api_error', 'the API server answered 500 to update Lease gamma-system/gamma-webhook-status'],
+    ['no answer', 'get', new Error('connect ECONNREFUSED'), 'unreachable', 'the API server could not be reached to get Lease gamma-system/gamma-webhook-status: connect ECONNREFUSED'],
+  ] as const)('names %s with its fix', (_, step, error, reason, message) => {
+    const failure = classifyLeaseError(error, step, where);
+    expect(failure.reason).toBe(reason);
+    expect(failure.message.startsWith(message)).toBe(true);
+  });
+
+  it('warns once per cause, counts every failure, keeps the cause for /readyz, and forgets it once leading', async () => {
+    const lease = new MemoryLease();
+    const clock = new FakeClock();
+    const lines: { level: number; msg: string; reason?: string }[] = [];
+    const capture = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const metrics = createMetrics(new Registry(), { processMetrics: false });
+    const forbidden = apiError(403);
+    const api: LeaseApi = {
+      ...lease.api(),
+      get: async () => {
+        if (lease.failing.has('get')) throw forbidden;
+        return lease.record;
+      },
+    };
+    const one = new LeaderElector({ api, identity: 'a', logger: capture, clock: clock.now, ...timing, metrics, lease: where });
+    expect(one.notLeaderCause()).toBeUndefined();
+    lease.failing.add('get');
+    for (let i = 0; i < 3; i += 1) expect(await one.tryAcquireOrRenew()).toBe(false);
+    const warnings = () => lines.filter((l) => l.level === 40);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toMatchObject({ reason: 'forbidden' });
+    expect(one.notLeaderCause()).toMatch(/^forbidden to get Lease gamma-system\/gamma-webhook-status: /);
+    expect((await metrics.registry.getSingleMetric('gamma_status_lease_errors_total')?.get())?.values).toEqual([
+      { labels: { reason: 'forbidden' }, value: 3 },
+    ]);
+
+    lease.failing.delete('get');
+    expect(await one.tryAcquireOrRenew()).toBe(true);
+    expect(one.notLeaderCause()).toBeUndefined();
+    // After leading, the same cause is news again.
+    lease.failing.add('get');
+    expect(await one.tryAcquireOrRenew()).toBe(false);
+    expect(warnings()).toHaveLength(2);
+    expect(warnings()[1]?.msg).toMatch(/^status Lease renewal failed; stopped writing route status: forbidden/);
+  });
+
+  it('names the holder when another replica leads', async () => {
+    const lease = new MemoryLease();
+    const clock = new FakeClock();
+    expect(await elector(lease, clock, 'a').tryAcquireOrRenew()).toBe(true);
+    const b = elector(lease, clock, 'b');
+    expect(await b.tryAcquireOrRenew()).toBe(false);
+    expect(b.notLeaderCause()).toBe('the Lease is held by a');
   });
 });

@@ -37,8 +37,13 @@ export type { LintReport, LintFinding, Severity } from './report.ts';
 /**
  * `gamma-webhook lint [options] [FILE|DIR|-]...`: checks manifests with the webhook's rules and
  * returns the exit code: 0 no denial, 1 at least one denial (or a warning with `--strict`),
- * 2 a usage or input error (unknown option, unreadable file, invalid YAML with its line, invalid
- * policy, unreachable cluster), reported on stderr as one line with its error code.
+ * 2 a usage or input error (unknown option, unreadable file, invalid YAML with its line, a route
+ * whose apiVersion is not a Gateway API one, invalid policy, unreachable cluster), reported on
+ * stderr as one line with its error code.
+ *
+ * A file that is not valid YAML, or a route with a wrong apiVersion, does not stop the run: each
+ * such error is reported on stderr, every other file is linted and reported, and the exit code is
+ * the worst of the run (2 when any file could not be checked).
  *
  * The report goes to stdout (text, `--output json` or `--output sarif`). With `--fix` the
  * mutating door's patches are written into the files (comments and key order kept) and the
@@ -67,12 +72,21 @@ export async function runLint(argv: readonly string[], io: LintIo): Promise<numb
 async function lint(options: LintOptions, io: LintIo): Promise<number> {
   const policy = options.policy === undefined ? defaultPolicy : await loadPolicy(path.resolve(io.cwd, options.policy), options.policy);
   const sources = await readSources(options.operands, io.cwd, io.stdin);
-  let parsed = sources.map(parseSource);
+  const inputErrors: GammaError[] = [];
+  let parsed = sources.flatMap((source) => {
+    try {
+      return [parseSource(source)];
+    } catch (error) {
+      if (!(error instanceof GammaError)) throw error;
+      inputErrors.push(error);
+      return [];
+    }
+  });
   const clusterObjects = options.live
     ? await readLiveCluster({ kubeconfig: options.kubeconfig && path.resolve(io.cwd, options.kubeconfig), context: options.context })
     : [];
   let outcome = lintSources({ sources: parsed, clusterObjects, policy, namespace: options.namespace });
-  let report: LintReport = outcome.report;
+  let report: LintReport = { ...outcome.report, files: sources.length };
   let reportSink = io.stdout;
 
   if (options.fix) {
@@ -91,14 +105,16 @@ async function lint(options: LintOptions, io: LintIo): Promise<number> {
     outcome = lintSources({ sources: parsed, clusterObjects, policy, namespace: options.namespace });
     const operations = fixedSources.reduce((sum, f) => sum + f.operations, 0);
     const files = fixedSources.filter((f) => f.changed).map((f) => f.source.name);
-    report = { ...outcome.report, fixed: { operations, files } };
+    report = { ...outcome.report, files: sources.length, fixed: { operations, files } };
   }
+
+  for (const error of [...inputErrors, ...outcome.errors]) io.stderr.write(`gamma-webhook lint: ${error.message} [${error.code}]\n`);
 
   const colour = io.isTTY && reportSink === io.stdout && !io.noColor;
   if (options.output === 'json') reportSink.write(formatJson(report));
   else if (options.output === 'sarif') reportSink.write(formatSarif(report, sarifRules(), io.cwd));
   else reportSink.write(formatText(report, colour));
-  return exitCodeOf(report, options.strict);
+  return inputErrors.length > 0 || outcome.errors.length > 0 ? 2 : exitCodeOf(report, options.strict);
 }
 
 /** Applies each route's patch onto its YAML document and renders every source, changed or not. */

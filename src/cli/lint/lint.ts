@@ -2,6 +2,7 @@ import { staticView } from '../../cluster/static-view.ts';
 import { compile, evaluate, fieldPath, readSubmission } from '../../core/index.ts';
 import type { Policy, PolicyMode } from '../../core/policy.ts';
 import type { Finding, JsonPatchOperation } from '../../core/types.ts';
+import { GammaError } from '../../errors.ts';
 import { GATEWAY_GROUP } from '../../gateway/mesh.ts';
 import { isRouteKind, type RouteKind } from '../../gateway/route-kinds.ts';
 import { ruleCatalog } from '../../rules/index.ts';
@@ -26,10 +27,16 @@ export interface RoutePatch {
   readonly operations: readonly JsonPatchOperation[];
 }
 
-/** One lint pass: the report, and the patches `--fix` would write. */
+/** One lint pass: the report, the patches `--fix` would write, and the routes it could not judge. */
 export interface LintOutcome {
   readonly report: LintReport;
   readonly patches: readonly RoutePatch[];
+  /**
+   * GAMMA_ERR_LINT_API_VERSION for each HTTPRoute or GRPCRoute whose apiVersion is not of the
+   * Gateway API group (`gateway.networking.k8s.io` without a version, another group): the API
+   * server would not take it as a route, so it is not judged, and lint must not pass it silently.
+   */
+  readonly errors: readonly GammaError[];
 }
 
 /**
@@ -54,11 +61,15 @@ export function lintSources(input: LintInput): LintOutcome {
   const compiled = compile(input.policy, ruleCatalog);
   const findings: LintFinding[] = [];
   const patches: RoutePatch[] = [];
+  const errors: GammaError[] = [];
   let routes = 0;
   for (const manifest of objects) {
     const { object } = manifest;
     const kind = routeKindOf(object);
-    if (kind === undefined) continue;
+    if (kind === undefined) {
+      if (isRouteKind(object.kind)) errors.push(wrongApiVersion(manifest, object.kind));
+      continue;
+    }
     routes += 1;
     const namespace = namespaceOf(object) ?? input.namespace;
     const route: RouteRef = { kind, namespace, name: nameOf(object) };
@@ -73,7 +84,21 @@ export function lintSources(input: LintInput): LintOutcome {
   return {
     report: { files: input.sources.length, routes, findings: sortFindings(findings, order), fixed: { operations: 0, files: [] } },
     patches,
+    errors,
   };
+}
+
+/** The error for a route-kind object whose apiVersion is not a Gateway API one, at its apiVersion line. */
+function wrongApiVersion(manifest: ManifestObject, kind: RouteKind): GammaError {
+  const { line, column } = locate(manifest.document, manifest.base, ['apiVersion']);
+  const { apiVersion } = manifest.object;
+  const given = apiVersion === undefined ? 'no apiVersion' : `apiVersion ${JSON.stringify(apiVersion)}`;
+  const name = nameOf(manifest.object);
+  return new GammaError(
+    'GAMMA_ERR_LINT_API_VERSION',
+    `${manifest.document.source.name}:${line}:${column}: ${kind} ${name} has ${given}, which is not a Gateway API version, so it was not checked; ` +
+      `use apiVersion: ${GATEWAY_GROUP}/v1`,
+  );
 }
 
 /**

@@ -146,7 +146,7 @@ function namespaceDefaults(object: KubeObject): void {
 
 const verbsAll = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-const storages = {
+export const storages = {
   services: {
     id: 'services', group: '', plural: 'services', singular: 'service', kind: 'Service', namespaced: true,
     storageVersion: 'v1', custom: false, generation: false, statusSubresource: true, shortNames: ['svc'],

@@ -24,7 +24,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { generate } from 'selfsigned';
 import { PatchError, jsonPatch, mergePatch } from './patch.ts';
 import {
-  allEndpoints, discoveryResources, endpointName, optInEndpoints, sortKeysDeep,
+  allEndpoints, discoveryResources, endpointName, optInEndpoints, sortKeysDeep, storages,
   type Endpoint, type KubeObject, type Storage,
 } from './resources.ts';
 import { SelectorError, parseFieldSelector, parseLabelSelector, type Selector } from './selectors.ts';
@@ -49,6 +49,12 @@ export interface ApiServerOptions {
   readonly enabled?: readonly string[];
   /** The first resourceVersion (default 100). */
   readonly firstResourceVersion?: number;
+  /**
+   * As kube-apiserver's NamespaceLifecycle admission: a POST of a namespaced object into a
+   * namespace that has no Namespace object is refused with 404 `namespaces "NAME" not found`.
+   * Off by default (most tests create objects without their Namespace).
+   */
+  readonly namespaceLifecycle?: boolean;
 }
 
 /** One request as the server saw it, for counting API calls. */
@@ -551,6 +557,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     }
     if (method === 'POST' && collection && r.subresource === undefined) {
       const object = asObject(await readBody(req), endpoint, r);
+      if (options.namespaceLifecycle && storage.namespaced && !store.get(storages.namespaces, undefined, r.namespace ?? '')) {
+        return sendStatus(res, record, notFound(storages.namespaces, r.namespace ?? ''));
+      }
       const created = store.create(storage, endpoint.fromVersion(object), { manager: manager(query, req), dryRun });
       return sendJson(res, record, 201, present(endpoint, created));
     }
