@@ -24,7 +24,7 @@ import type { Backoff } from '../kube/reflector.ts';
 import type { Metrics } from '../metrics.ts';
 import { discoverServedVersions, type ServedVersions } from './discovery.ts';
 import { Informers } from './informers.ts';
-import { grantAllows, SharedValues, type CachedGrant, type CachedRoute, type CachedService } from './objects.ts';
+import { grantAllows, SharedValues, type CachedGrant, type CachedRoute, type CachedService, type CachedServiceImport } from './objects.ts';
 import { RouteIndex, type RouteChange } from './route-index.ts';
 import { ServiceLookups } from './service-lookups.ts';
 
@@ -69,6 +69,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   readonly #lookups: ServiceLookups;
   readonly #routes = new RouteIndex();
   readonly #serviceListeners = new Set<Listener<ServiceChange>>();
+  readonly #serviceImportListeners = new Set<Listener<{ readonly namespace: string; readonly name: string }>>();
   readonly #routeListeners = new Set<Listener<RouteChange>>();
   readonly #grantListeners = new Set<Listener<string>>();
   readonly #namespaceListeners = new Set<Listener<string>>();
@@ -210,6 +211,17 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     return () => this.#serviceListeners.delete(listener);
   }
 
+  /** Routes naming the ServiceImport as a backend (including requestMirror backends). */
+  routesNamingServiceImport(namespace: string, name: string): readonly RouteInfo[] {
+    return this.#routes.namingServiceImport(namespace, name);
+  }
+
+  /** Calls `listener` after each cached ServiceImport change. Returns the unsubscribe function. */
+  onServiceImportChanged(listener: Listener<{ readonly namespace: string; readonly name: string }>): () => void {
+    this.#serviceImportListeners.add(listener);
+    return () => this.#serviceImportListeners.delete(listener);
+  }
+
   /** Calls `listener` after each cached route change (add, update, delete). */
   onRouteChanged(listener: Listener<RouteChange>): () => void {
     this.#routeListeners.add(listener);
@@ -255,8 +267,8 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
       this.#emit(this.#serviceListeners, { namespace: s.info.namespace, name: s.info.name, service: deleted ? undefined : s.info }, 'service');
     };
     informers.on('Service', informers.services, { add: service(false), update: service(false), delete: service(true) });
-    const noop = (): void => undefined;
-    informers.on('ServiceImport', informers.serviceImports, { add: noop, update: noop, delete: noop });
+    const serviceImport = (s: CachedServiceImport) => this.#emit(this.#serviceImportListeners, { namespace: s.info.namespace, name: s.info.name }, 'serviceimport');
+    informers.on('ServiceImport', informers.serviceImports, { add: serviceImport, update: serviceImport, delete: serviceImport });
     const grant = (g: CachedGrant) => this.#emit(this.#grantListeners, g.metadata.namespace ?? '', 'referencegrant');
     informers.on('ReferenceGrant', informers.grants, { add: grant, update: grant, delete: grant });
     const namespace = (n: { metadata: { name: string } }) => this.#emit(this.#namespaceListeners, n.metadata.name, 'namespace');

@@ -6,7 +6,7 @@
  */
 import { serviceKey } from '../core/services.ts';
 import type { ReferenceFrom, ReferenceTo, ServiceImportInfo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
-import { CORE_GROUP_ALIAS, dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
+import { CORE_GROUP_ALIAS, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
 import { Interner } from './interner.ts';
 
 /** The metadata every cached object keeps: enough for the informer's bookkeeping. */
@@ -229,29 +229,42 @@ function isServiceRef(ref: unknown): boolean {
   return (group === '' || group === CORE_GROUP_ALIAS) && (text(dig(ref, 'kind')) ?? 'Service') === 'Service';
 }
 
+function isServiceImportRef(ref: unknown): boolean {
+  return text(dig(ref, 'group')) === SERVICE_IMPORT_GROUP && text(dig(ref, 'kind')) === SERVICE_IMPORT_KIND;
+}
+
+/** The key of a ServiceImport among the keys `namedServices` returns (a Service's is `serviceKey`). */
+export function serviceImportKey(namespace: string, name: string): string {
+  return `${SERVICE_IMPORT_KIND} ${serviceKey(namespace, name)}`;
+}
+
 /**
- * Keys (`namespace/name`) of every core Service the route names: parentRefs of kind Service (in
- * any group, so MR101's misgrouped parent is requeued too), backendRefs of rules and of
- * requestMirror filters at rule and backendRef level.
+ * Keys of every core Service (`namespace/name`) and ServiceImport (`serviceImportKey`) the route
+ * names: parentRefs of kind Service (in any group, so MR101's misgrouped parent is requeued too),
+ * backendRefs of rules and of requestMirror filters at rule and backendRef level.
  */
 export function namedServices(route: unknown): Set<string> {
   const namespace = text(dig(route, 'metadata', 'namespace')) ?? '';
   const keys = new Set<string>();
-  const add = (ref: unknown): void => {
+  const add = (ref: unknown, key: (namespace: string, name: string) => string): void => {
     const name = text(dig(ref, 'name'));
-    if (name !== undefined) keys.add(serviceKey(text(dig(ref, 'namespace')) || namespace, name));
+    if (name !== undefined) keys.add(key(text(dig(ref, 'namespace')) || namespace, name));
   };
-  for (const ref of list(dig(route, 'spec', 'parentRefs'))) if (text(dig(ref, 'kind')) === 'Service') add(ref);
+  const addBackend = (ref: unknown): void => {
+    if (isServiceRef(ref)) add(ref, serviceKey);
+    else if (isServiceImportRef(ref)) add(ref, serviceImportKey);
+  };
+  for (const ref of list(dig(route, 'spec', 'parentRefs'))) if (text(dig(ref, 'kind')) === 'Service') add(ref, serviceKey);
   const mirrors = (filters: unknown): void => {
     for (const filter of list(filters)) {
       const mirror = dig(filter, 'requestMirror', 'backendRef');
-      if (mirror !== undefined && isServiceRef(mirror)) add(mirror);
+      if (mirror !== undefined) addBackend(mirror);
     }
   };
   for (const rule of list(dig(route, 'spec', 'rules'))) {
     mirrors(dig(rule, 'filters'));
     for (const backend of list(dig(rule, 'backendRefs'))) {
-      if (isServiceRef(backend)) add(backend);
+      addBackend(backend);
       mirrors(dig(backend, 'filters'));
     }
   }

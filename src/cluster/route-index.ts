@@ -5,13 +5,13 @@
  */
 import { serviceKey } from '../core/services.ts';
 import type { RouteInfo } from '../core/view.ts';
-import { meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
+import { meshAttachments, namedServices, serviceImportKey, type Attachment, type CachedRoute } from './objects.ts';
 
 /** A route changed in the cache: `object` is undefined when it was deleted. */
 export interface RouteChange {
   readonly route: RouteInfo;
   readonly object: CachedRoute | undefined;
-  /** Keys (`namespace/name`) of the Services it names now and named before the change. */
+  /** Keys of the Services and ServiceImports it names now and named before (`namedServices`). */
   readonly services: ReadonlySet<string>;
 }
 
@@ -71,6 +71,12 @@ export class RouteIndex {
   /** Routes naming the Service as a parent or a backend (including requestMirror backends). */
   naming(namespace: string, service: string): readonly RouteInfo[] {
     const keys = this.#byService.get(serviceKey(namespace, service));
+    return keys ? [...keys].flatMap((k) => this.#routes.get(k)?.info ?? []) : [];
+  }
+
+  /** Routes naming the ServiceImport as a backend (including requestMirror backends). */
+  namingServiceImport(namespace: string, name: string): readonly RouteInfo[] {
+    const keys = this.#byService.get(serviceImportKey(namespace, name));
     return keys ? [...keys].flatMap((k) => this.#routes.get(k)?.info ?? []) : [];
   }
 

@@ -50,6 +50,9 @@ export interface StatusSource extends ClusterView {
   routesNaming(namespace: string, service: string): readonly RouteInfo[];
   onRouteChanged(listener: (change: RouteChangeEvent) => void): () => void;
   onServiceChanged(listener: (change: { readonly namespace: string; readonly name: string }) => void): () => void;
+  /** Routes naming the ServiceImport as a backend. */
+  routesNamingServiceImport(namespace: string, name: string): readonly RouteInfo[];
+  onServiceImportChanged(listener: (change: { readonly namespace: string; readonly name: string }) => void): () => void;
   /** Called with the namespace of a ReferenceGrant that changed. */
   onReferenceGrantChanged(listener: (namespace: string) => void): () => void;
   /** Called with the name of a Namespace whose labels may have changed. */
@@ -146,6 +149,7 @@ export class StatusReconciler {
     this.#unsubscribe.push(
       source.onRouteChanged((change) => this.#routeChanged(change)),
       source.onServiceChanged(({ namespace, name }) => this.#addAll(source.routesNaming(namespace, name))),
+      source.onServiceImportChanged(({ namespace, name }) => this.#addAll(source.routesNamingServiceImport(namespace, name))),
       source.onReferenceGrantChanged((namespace) => this.#later(this.#grantNamespaces, namespace)),
       source.onNamespaceChanged((namespace) => this.#later(this.#namespaces, namespace)),
       this.#policy.onChange((next, previous) => this.#policyChanged(next.policy, previous.policy)),

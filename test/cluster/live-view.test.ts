@@ -353,8 +353,11 @@ describe('LiveClusterView: ServiceImports', () => {
     expect(ids('echo-east', 8080)).toEqual([]);
     expect(ids('echo-east', 80)).toEqual(['MR203']);
     expect(ids('echo-west', 8080)).toEqual(['MR201']);
+    const changed: string[] = [];
+    view.onServiceImportChanged(({ namespace, name }) => changed.push(`${namespace}/${name}`));
     server.create(serviceImport('default', 'echo-west', [{ port: 8080 }]));
     await vi.waitFor(() => expect(view.serviceImport('default', 'echo-west')).toBeDefined(), wait);
+    expect(changed).toEqual(['default/echo-west']);
     expect(ids('echo-west', 8080)).toEqual([]);
     server.remove({ apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', namespace: 'default', name: 'echo-east' });
     await vi.waitFor(() => expect(view.serviceImport('default', 'echo-east')).toBeUndefined(), wait);

@@ -53,4 +53,21 @@ describe('RouteIndex', () => {
     expect(index.attachedTo('store', 'echo', undefined)).toEqual([info]);
     expect(index.attachedTo('default', 'echo', undefined)).toEqual([]);
   });
+
+  it('indexes the ServiceImports a route names apart from Services of the same name', () => {
+    const index = new RouteIndex();
+    const object: CachedRoute = {
+      metadata: { name: 'r', namespace: 'default' },
+      spec: {
+        parentRefs: [{ group: '', kind: 'Service', name: 'echo' }],
+        rules: [{ backendRefs: [{ group: 'multicluster.x-k8s.io', kind: 'ServiceImport', name: 'echo-east', port: 80 }] }],
+      },
+    };
+    const added = index.update('HTTPRoute', object, false);
+    expect(index.namingServiceImport('default', 'echo-east')).toEqual([added.route]);
+    expect(index.naming('default', 'echo-east')).toEqual([]);
+    expect(index.namingServiceImport('default', 'echo')).toEqual([]);
+    index.update('HTTPRoute', object, true);
+    expect(index.namingServiceImport('default', 'echo-east')).toEqual([]);
+  });
 });

@@ -48,8 +48,8 @@ afterEach(async () => {
 });
 
 /** Starts a server with `objects` (a route's `status` is written through /status after creation, as a real server drops it on create) and one replica. */
-async function setup(objects: KubeObject[], clock: { now: string } = { now: T1 }) {
-  const server = await startApiServer({ objects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } }, ...objects] });
+async function setup(objects: KubeObject[], clock: { now: string } = { now: T1 }, enabled: readonly string[] = []) {
+  const server = await startApiServer({ objects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } }, ...objects], enabled });
   for (const object of objects) {
     if (object.status === undefined) continue;
     const stored = server.read({ apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace ?? 'default', name: object.metadata.name ?? '' });
@@ -152,6 +152,16 @@ describe('status convergence', () => {
     const flipped = [ours(meshRef('echo'), [condition(accepted, T1), condition(resolved, T2)])];
     await until('ResolvedRefs=True', () => isDeepStrictEqual(storedParents(server, 'HTTPRoute', 'late'), flipped));
     expect(storedParents(server, 'HTTPRoute', 'late')).toEqual(flipped);
+  });
+
+  it('flips ResolvedRefs when a ServiceImport backend is created after its route', async () => {
+    const mc = 'multicluster.x-k8s.io';
+    const route = httpRoute('imported', [meshRef('echo')], [{ group: mc, kind: 'ServiceImport', name: 'echo-east', port: 80 } as { name: string; port: number }]);
+    const { server, replica } = await setup([service('echo'), route], { now: T1 }, [`serviceimports.${mc}/v1alpha1`]);
+    expect(replica.policy.load('features: [ServiceImport]\n', { kind: 'file', name: 'test-policy.yaml' }).outcome).toBe('applied');
+    await until('ResolvedRefs=False', () => textOf(storedParents(server, 'HTTPRoute', 'imported')).includes('BackendNotFound'));
+    server.create({ apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', metadata: { name: 'echo-east', namespace: 'default' }, spec: { type: 'ClusterSetIP', ports: [{ port: 80 }] } });
+    await until('ResolvedRefs=True', () => textOf(storedParents(server, 'HTTPRoute', 'imported')).includes('"reason":"ResolvedRefs"'));
   });
 
   it('flips Accepted when the parent Service is created after its route', async () => {

@@ -44,6 +44,8 @@ function fakeSource(initial: Record<string, unknown>[]) {
     routesNaming: (ns, name) => routeKeys().filter((k) => JSON.stringify(objects.get(k)).includes(`"name":"${name}"`) && k.split('/')[1] === ns).map(info),
     onRouteChanged: (l) => (listeners.route.add(l), () => listeners.route.delete(l)),
     onServiceChanged: (l) => (listeners.service.add(l), () => listeners.service.delete(l)),
+    routesNamingServiceImport: () => [],
+    onServiceImportChanged: () => () => undefined,
     onReferenceGrantChanged: () => () => undefined,
     onNamespaceChanged: () => () => undefined,
     whenSynced: async () => undefined,
