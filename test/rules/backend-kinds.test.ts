@@ -47,6 +47,16 @@ function resolvedRefs(ref: Record<string, unknown>, inForce: Policy): string {
 }
 
 describe('backendKinds', () => {
+  it('/mutate leaves a listed kind alone (no port default, no warning), while a core Service backend gets its port', async () => {
+    const judge = createJudge({ view: clusterView, policy: () => compiled(policy(istioKinds)) });
+    const { port: _port, ...portless } = hostname('networking.istio.io');
+    const listed = await judge(create(route(portless)), 'mutate');
+    expect(listed.patch).toEqual([]);
+    expect(listed.warnings).toEqual([]);
+    const service = await judge(create(route({ name: 'single' })), 'mutate');
+    expect(service.patch).toEqual([{ op: 'add', path: '/spec/rules/0/backendRefs/0/port', value: 80 }]);
+  });
+
   it('a listed kind raises no MR205 and status says ResolvedRefs=True', async () => {
     const decision = await validate(hostname('networking.istio.io'), istioKinds);
     expect(decision.ruleIds).toEqual([]);
