@@ -142,7 +142,6 @@ function readParent(value: unknown, index: number, routeNamespace: string): Pare
   if (ref === undefined) return undefined;
   const group = parentGroup(ref);
   const kind = parentKind(ref);
-  const coreAlias = isCoreAliasService(group, kind);
   return {
     index,
     path: ['spec', 'parentRefs', index],
@@ -153,8 +152,8 @@ function readParent(value: unknown, index: number, routeNamespace: string): Pare
     namespace: text(ref.namespace) || routeNamespace,
     port: integer(ref.port),
     sectionName: text(ref.sectionName),
-    mesh: coreAlias || isMeshParent(ref),
-    misgrouped: coreAlias || isMisgroupedServiceParent(ref),
+    mesh: isMeshParent(ref),
+    misgrouped: isCoreAliasService(group, kind) || isMisgroupedServiceParent(ref),
   };
 }
 

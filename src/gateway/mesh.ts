@@ -30,9 +30,13 @@ export function parentKind(ref: unknown): string | undefined {
   return r.kind === undefined ? 'Gateway' : text(r.kind);
 }
 
-/** True when the parentRef names a core Service: the only parents the webhook judges. */
+/**
+ * True when the parentRef names a core Service (`group: ""`, or the `group: core` alias that MR101
+ * corrects): the parents the webhook judges and a mesh attaches routes to.
+ */
 export function isMeshParent(ref: unknown): boolean {
-  return parentGroup(ref) === CORE_GROUP && parentKind(ref) === SERVICE_KIND;
+  const group = parentGroup(ref);
+  return (group === CORE_GROUP || group === CORE_GROUP_ALIAS) && parentKind(ref) === SERVICE_KIND;
 }
 
 /**

@@ -70,4 +70,11 @@ describe('RouteIndex', () => {
     index.update('HTTPRoute', object, true);
     expect(index.namingServiceImport('default', 'echo-east')).toEqual([]);
   });
+
+  it('attaches a route whose parent is written group: core, as the core Service it means (MR109 sees it)', () => {
+    const index = new RouteIndex();
+    const object: CachedRoute = { metadata: { name: 'r', namespace: 'default' }, spec: { parentRefs: [{ group: 'core', kind: 'Service', name: 'echo', port: 80 }] } };
+    const added = index.update('HTTPRoute', object, false);
+    expect(index.attachedTo('default', 'echo', 80)).toEqual([added.route]);
+  });
 });

@@ -18,6 +18,7 @@ describe('gateway helpers', () => {
 
   it.each([
     [{ group: '', kind: 'Service', name: 'a' }, true, false],
+    [{ group: 'core', kind: 'Service', name: 'a' }, true, false],
     [{ kind: 'Service', name: 'a' }, false, true],
     [{ group: 'gateway.networking.k8s.io', kind: 'Service', name: 'a' }, false, true],
     [{ name: 'gw' }, false, false],
