@@ -54,7 +54,7 @@ export function createMetrics(registry = new Registry(), options: { processMetri
     }),
     liveLookups: new Counter({
       name: 'gamma_live_lookups_total',
-      help: 'Live GETs of a Service missing from the cache, by result (found, notfound, error, timeout).',
+      help: 'Live GETs of a Service or ServiceImport missing from the cache, by result (found, notfound, error, timeout).',
       labelNames: ['result'] as const,
       registers,
     }),

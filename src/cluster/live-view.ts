@@ -2,7 +2,8 @@
  * The live ClusterView (DESIGN.md): informer caches of Services, ReferenceGrants, HTTPRoutes,
  * GRPCRoutes, Namespaces and, when the CRD is served, ServiceImports, kept by watches through the kube module, with the indexes the core
  * and the status reconciler need. Every ClusterView method answers from memory; only
- * `resolveServices` touches the network (one bounded GET per Service the cache does not hold).
+ * `resolveServices` touches the network (one bounded GET per Service, or ServiceImport when the
+ * CRD is served, that the cache does not hold).
  *
  * Contract:
  * - `start()` discovers which Gateway API versions are served (discovery.ts), then starts one
@@ -15,7 +16,8 @@
  *   meanwhile are delivered as delete events.
  * - Services keep only ServiceInfo; routes keep the whole object without managedFields. Repeated
  *   values are shared within this view only.
- * - Live lookups follow service-lookups.ts; a watch event for a Service overrides any lookup.
+ * - Live lookups follow service-lookups.ts; a watch event for a Service (a ServiceImport)
+ *   overrides any lookup of it.
  */
 import type { Logger } from 'pino';
 import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo, ServiceResolver } from '../core/view.ts';
@@ -26,7 +28,7 @@ import { discoverServedVersions, type ServedVersions } from './discovery.ts';
 import { Informers } from './informers.ts';
 import { grantAllows, SharedValues, type CachedGrant, type CachedRoute, type CachedService, type CachedServiceImport } from './objects.ts';
 import { RouteIndex, type RouteChange } from './route-index.ts';
-import { ServiceLookups } from './service-lookups.ts';
+import { serviceImportLookups, serviceLookups, type LiveLookups, type ServiceLookupOptions } from './service-lookups.ts';
 
 export type { ServedVersions } from './discovery.ts';
 export type { RouteChange } from './route-index.ts';
@@ -66,7 +68,10 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   readonly #logger: Logger;
   readonly #namespaceSet: readonly string[] | undefined;
   readonly #shared = new SharedValues();
-  readonly #lookups: ServiceLookups;
+  readonly #lookupOptions: ServiceLookupOptions;
+  readonly #lookups: LiveLookups<ServiceInfo>;
+  /** Set by `start()` when discovery finds the ServiceImport CRD served. */
+  #importLookups: LiveLookups<ServiceImportInfo> | undefined;
   readonly #routes = new RouteIndex();
   readonly #serviceListeners = new Set<Listener<ServiceChange>>();
   readonly #serviceImportListeners = new Set<Listener<{ readonly namespace: string; readonly name: string }>>();
@@ -83,7 +88,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     this.#options = options;
     this.#logger = options.logger;
     this.#namespaceSet = options.namespaces && options.namespaces.length > 0 ? [...new Set(options.namespaces)] : undefined;
-    this.#lookups = new ServiceLookups({
+    this.#lookupOptions = {
       kube: options.kube,
       metrics: options.metrics,
       logger: options.logger,
@@ -91,7 +96,8 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
       timeoutMs: options.lookupTimeoutMs,
       notFoundTtlMs: options.notFoundTtlMs,
       ttlMs: options.lookupTtlMs,
-    });
+    };
+    this.#lookups = serviceLookups(this.#lookupOptions);
   }
 
   /** The versions found by discovery (all undefined before `start()`). */
@@ -111,12 +117,14 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     this.#started = true;
     const { kube, metrics, logger, backoff, pageSize } = this.#options;
     this.#served = await discoverServedVersions(kube, logger);
+    if (this.#served.serviceImport) this.#importLookups = serviceImportLookups(this.#lookupOptions, this.#served.serviceImport);
     const informers = new Informers({ kube, metrics, logger, shared: this.#shared, namespaces: this.#namespaceSet, served: this.#served, backoff, pageSize });
     this.#informers = informers;
     this.#subscribe(informers);
     this.#metricsTimer = setInterval(() => {
       const now = Date.now();
       this.#lookups.expire(now);
+      this.#importLookups?.expire(now);
       informers.refreshStaleness(now);
     }, this.#options.metricsIntervalMs ?? 5000);
     this.#metricsTimer.unref();
@@ -144,16 +152,16 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   // ---- ClusterView ----
 
   service(namespace: string, name: string): ServiceInfo | undefined {
-    return this.#cachedService(namespace, name)?.info ?? this.#lookups.service(namespace, name);
+    return this.#cachedService(namespace, name)?.info ?? this.#lookups.get(namespace, name);
   }
 
   referenceGrantAllows(from: ReferenceFrom, to: ReferenceTo): boolean {
     return this.referenceGrants(to.namespace).some((grant) => grantAllows(grant, from, to));
   }
 
-  /** From the cache only (no live lookup): undefined when the ServiceImport CRD is not served. */
+  /** From the cache, else a still-valid live lookup: undefined when the ServiceImport CRD is not served. */
   serviceImport(namespace: string, name: string): ServiceImportInfo | undefined {
-    return this.#informers?.serviceImports.get(this.#scope(namespace))?.cache.get(name, namespace)?.info;
+    return this.#cachedServiceImport(namespace, name)?.info ?? this.#importLookups?.get(namespace, name);
   }
 
   routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[] {
@@ -167,18 +175,23 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   // ---- ServiceResolver ----
 
   /**
-   * For each Service the cache does not hold and no lookup remembers: one GET (service-lookups.ts).
-   * Never rejects. Returns undefined, synchronously, when every Service is cached or remembered
-   * (the steady state).
+   * For each Service (each ServiceImport, `kind: 'ServiceImport'`) the cache does not hold and no
+   * lookup remembers: one GET (service-lookups.ts). ServiceImports are looked up only when their
+   * CRD is served. Never rejects. Returns undefined, synchronously, when every one is cached or
+   * remembered (the steady state).
    */
-  resolveServices(refs: readonly { namespace: string; name: string }[]): Promise<void> | undefined {
+  resolveServices(refs: readonly { namespace: string; name: string; kind?: 'ServiceImport' }[]): Promise<void> | undefined {
     let now = 0;
     let pending: Promise<void>[] | undefined;
-    for (const { namespace, name } of refs) {
-      if (!namespace || !name || this.#cachedService(namespace, name)) continue;
+    for (const { namespace, name, kind } of refs) {
+      if (!namespace || !name) continue;
+      const serviceImport = kind === 'ServiceImport';
+      const lookups = serviceImport ? this.#importLookups : this.#lookups;
+      if (!lookups) continue;
+      if (serviceImport ? this.#cachedServiceImport(namespace, name) : this.#cachedService(namespace, name)) continue;
       if (now === 0) now = Date.now();
-      if (this.#lookups.known(namespace, name, now)) continue;
-      (pending ??= []).push(this.#lookups.resolve(namespace, name));
+      if (lookups.known(namespace, name, now)) continue;
+      (pending ??= []).push(lookups.resolve(namespace, name));
     }
     return pending ? Promise.all(pending).then(() => undefined) : undefined;
   }
@@ -251,6 +264,10 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
     return this.#informers?.services.get(this.#scope(namespace))?.cache.get(name, namespace);
   }
 
+  #cachedServiceImport(namespace: string, name: string): CachedServiceImport | undefined {
+    return this.#informers?.serviceImports.get(this.#scope(namespace))?.cache.get(name, namespace);
+  }
+
   #emit<E>(listeners: ReadonlySet<Listener<E>>, event: E, what: string): void {
     for (const listener of listeners) {
       try {
@@ -267,7 +284,10 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
       this.#emit(this.#serviceListeners, { namespace: s.info.namespace, name: s.info.name, service: deleted ? undefined : s.info }, 'service');
     };
     informers.on('Service', informers.services, { add: service(false), update: service(false), delete: service(true) });
-    const serviceImport = (s: CachedServiceImport) => this.#emit(this.#serviceImportListeners, { namespace: s.info.namespace, name: s.info.name }, 'serviceimport');
+    const serviceImport = (s: CachedServiceImport) => {
+      this.#importLookups?.forget(s.info.namespace, s.info.name);
+      this.#emit(this.#serviceImportListeners, { namespace: s.info.namespace, name: s.info.name }, 'serviceimport');
+    };
     informers.on('ServiceImport', informers.serviceImports, { add: serviceImport, update: serviceImport, delete: serviceImport });
     const grant = (g: CachedGrant) => this.#emit(this.#grantListeners, g.metadata.namespace ?? '', 'referencegrant');
     informers.on('ReferenceGrant', informers.grants, { add: grant, update: grant, delete: grant });

@@ -72,11 +72,12 @@ export interface ClusterView {
 }
 
 /**
- * Optional asynchronous side of a view: before the core runs, a door may ask for Services the
- * cache does not hold. The live view does one bounded GET per miss; the static view does nothing.
- * `resolveServices` returns undefined when there is nothing to wait for (every Service cached or
- * its lookup remembered), and MUST NOT reject: a failed lookup leaves the Service unknown.
+ * Optional asynchronous side of a view: before the core runs, a door may ask for Services (and,
+ * with `kind: 'ServiceImport'`, ServiceImports) the cache does not hold. The live view does one
+ * bounded GET per miss (ServiceImports only when the cluster serves their CRD); the static view
+ * does nothing. `resolveServices` returns undefined when there is nothing to wait for (every one
+ * cached or its lookup remembered), and MUST NOT reject: a failed lookup leaves the object unknown.
  */
 export interface ServiceResolver {
-  resolveServices(refs: readonly { namespace: string; name: string }[]): Promise<void> | undefined;
+  resolveServices(refs: readonly { namespace: string; name: string; kind?: 'ServiceImport' }[]): Promise<void> | undefined;
 }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
 import { KubeClient } from '../../src/kube/client.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
+import { readSubmission, referencedServices } from '../../src/core/index.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { judgeAll } from '../builders.ts';
 import { startApiServer, type ApiServer, type ApiServerOptions, type KubeObject } from '../support/apiserver/index.ts';
@@ -366,6 +367,35 @@ describe('LiveClusterView: ServiceImports', () => {
     expect(judgeAll(importRoute('echo-west', 8080), view, defaultPolicy).findings.map((f) => f.ruleId)).toEqual(['MR205']);
   });
 
+  it('judges an admission whose route names a ServiceImport that exists only on the server', async () => {
+    const { view, server, metrics } = await setup({ enabled: serviceImports });
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'serviceimports' })).toBe(1), wait);
+    // Keep the ServiceImport watch away so the new ServiceImport exists only on the server.
+    server.inject({ verb: 'watch', resource: 'serviceimports', status: 500, times: Infinity });
+    server.dropWatches({ resource: 'serviceimports' });
+    server.create(serviceImport('default', 'just-imported', [{ name: 'http', port: 8080 }]));
+    const request = importRoute('just-imported', 8080);
+    const ids = () => judgeAll(request, view, enabled).findings.map((f) => f.ruleId);
+    expect(ids()).toEqual(['MR201']);
+    server.resetRequests();
+    const refs = referencedServices(readSubmission(request).route);
+    expect(refs).toContainEqual({ namespace: 'default', name: 'just-imported', kind: 'ServiceImport' });
+    await view.resolveServices(refs);
+    expect(view.serviceImport('default', 'just-imported')).toEqual({ namespace: 'default', name: 'just-imported', ports: [{ name: 'http', port: 8080 }] });
+    expect(ids()).toEqual([]);
+    // Remembered: nothing to look up, answered at once.
+    expect(view.resolveServices(refs)).toBeUndefined();
+    expect(server.count({ verb: 'get', resource: 'serviceimports' })).toBe(1);
+    expect(server.count({ verb: 'get', resource: 'services' })).toBe(0);
+    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'found' })).toBe(1);
+    // Once the watch is back it is authoritative: a deletion is seen even though a lookup found it.
+    server.clearInjections();
+    await vi.waitFor(() => expect(server.openWatches({ resource: 'serviceimports' })).toBe(1), wait);
+    server.remove({ apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', namespace: 'default', name: 'just-imported' });
+    await vi.waitFor(() => expect(view.serviceImport('default', 'just-imported')).toBeUndefined(), wait);
+    expect(ids()).toEqual(['MR201']);
+  });
+
   it('watches ServiceImports in each configured namespace only', async () => {
     const { view, server } = await setup(
       { enabled: serviceImports, objects: [...baseObjects, serviceImport('default', 'a', [{ port: 80 }]), serviceImport('store', 'b', [{ port: 80 }])] },
@@ -382,6 +412,8 @@ describe('LiveClusterView: ServiceImports', () => {
     expect(view.servedVersions.serviceImport).toBeUndefined();
     expect(view.synced()).toBe(true);
     expect(messages().filter((m) => m === 'ServiceImport CRD not served; ServiceImport backends are not resolved')).toHaveLength(1);
+    // Nothing to look up either: the live lookup of a ServiceImport needs the CRD.
+    expect(view.resolveServices([{ namespace: 'default', name: 'echo-east', kind: 'ServiceImport' }])).toBeUndefined();
     expect(server.requests.filter((r) => r.resource === 'serviceimports')).toEqual([]);
     expect(view.serviceImport('default', 'echo-east')).toBeUndefined();
     expect(judgeAll(importRoute('echo-east', 8080), view, enabled).findings.map((f) => f.ruleId)).toEqual(['MR201']);

@@ -65,4 +65,21 @@ describe('evaluate', () => {
       { namespace: 'default', name: 'mirror' },
     ]);
   });
+
+  it('lists the ServiceImport backends a route names, once each, marked as such', () => {
+    const mc = { group: 'multicluster.x-k8s.io', kind: 'ServiceImport' };
+    const route = httpRoute({
+      parentRefs: [meshParent('echo')],
+      rules: [
+        { backendRefs: [backend('east', mc), backend('west', { ...mc, namespace: 'other' }), backend('echo', { group: 'example.com', kind: 'ServiceImport' })] },
+        { filters: [{ type: 'RequestMirror', requestMirror: { backendRef: { ...mc, name: 'mirror', port: 80 } } }], backendRefs: [backend('east', mc)] },
+      ],
+    });
+    expect(referencedServices(readSubmission(create(route)).route)).toEqual([
+      { namespace: 'default', name: 'echo' },
+      { namespace: 'default', name: 'east', kind: 'ServiceImport' },
+      { namespace: 'other', name: 'west', kind: 'ServiceImport' },
+      { namespace: 'default', name: 'mirror', kind: 'ServiceImport' },
+    ]);
+  });
 });
