@@ -20,7 +20,7 @@
  *   overrides any lookup of it.
  */
 import type { Logger } from 'pino';
-import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo, ServiceResolver } from '../core/view.ts';
+import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo, ServiceRef, ServiceResolver } from '../core/view.ts';
 import type { KubeClient } from '../kube/client.ts';
 import type { Backoff } from '../kube/reflector.ts';
 import type { Metrics } from '../metrics.ts';
@@ -180,7 +180,7 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
    * CRD is served. Never rejects. Returns undefined, synchronously, when every one is cached or
    * remembered (the steady state).
    */
-  resolveServices(refs: readonly { namespace: string; name: string; kind?: 'ServiceImport' }[]): Promise<void> | undefined {
+  resolveServices(refs: readonly ServiceRef[]): Promise<void> | undefined {
     let now = 0;
     let pending: Promise<void>[] | undefined;
     for (const { namespace, name, kind } of refs) {

@@ -4,9 +4,9 @@
  * static view (YAML documents). Every function here accepts any JSON (a malformed object must not
  * break a watch or a lint run): missing fields become empty values, never exceptions.
  */
-import { serviceKey } from '../core/services.ts';
+import { serviceImportKey, serviceKey } from '../core/services.ts';
 import type { ReferenceFrom, ReferenceTo, ServiceImportInfo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
-import { CORE_GROUP_ALIAS, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, dig, integer, isMeshParent, list, record, text } from '../gateway/index.ts';
+import { backendGroupKind, dig, integer, isCoreService, isMeshParent, isServiceImport, list, record, text } from '../gateway/index.ts';
 import { Interner } from './interner.ts';
 
 /** The metadata every cached object keeps: enough for the informer's bookkeeping. */
@@ -224,19 +224,6 @@ export function meshAttachments(route: unknown, defaultNamespace = ''): Attachme
   });
 }
 
-function isServiceRef(ref: unknown): boolean {
-  const group = text(dig(ref, 'group')) ?? '';
-  return (group === '' || group === CORE_GROUP_ALIAS) && (text(dig(ref, 'kind')) ?? 'Service') === 'Service';
-}
-
-function isServiceImportRef(ref: unknown): boolean {
-  return text(dig(ref, 'group')) === SERVICE_IMPORT_GROUP && text(dig(ref, 'kind')) === SERVICE_IMPORT_KIND;
-}
-
-/** The key of a ServiceImport among the keys `namedServices` returns (a Service's is `serviceKey`). */
-export function serviceImportKey(namespace: string, name: string): string {
-  return `${SERVICE_IMPORT_KIND} ${serviceKey(namespace, name)}`;
-}
 
 /**
  * Keys of every core Service (`namespace/name`) and ServiceImport (`serviceImportKey`) the route
@@ -251,8 +238,9 @@ export function namedServices(route: unknown): Set<string> {
     if (name !== undefined) keys.add(key(text(dig(ref, 'namespace')) || namespace, name));
   };
   const addBackend = (ref: unknown): void => {
-    if (isServiceRef(ref)) add(ref, serviceKey);
-    else if (isServiceImportRef(ref)) add(ref, serviceImportKey);
+    const { group, kind } = backendGroupKind(ref);
+    if (isCoreService(group, kind)) add(ref, serviceKey);
+    else if (isServiceImport(group, kind)) add(ref, serviceImportKey);
   };
   for (const ref of list(dig(route, 'spec', 'parentRefs'))) if (text(dig(ref, 'kind')) === 'Service') add(ref, serviceKey);
   const mirrors = (filters: unknown): void => {

@@ -3,9 +3,9 @@
  * (MR109, which routes attach to a Service and port) and for the status reconciler (a Service
  * change re-queues the routes that name it as a parent or a backend).
  */
-import { serviceKey } from '../core/services.ts';
+import { serviceImportKey, serviceKey } from '../core/services.ts';
 import type { RouteInfo } from '../core/view.ts';
-import { meshAttachments, namedServices, serviceImportKey, type Attachment, type CachedRoute } from './objects.ts';
+import { meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
 
 /** A route changed in the cache: `object` is undefined when it was deleted. */
 export interface RouteChange {

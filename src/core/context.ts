@@ -7,7 +7,6 @@ import { parseDuration } from '../gateway/duration.ts';
 import type { Policy } from './policy.ts';
 import type { BackendRefModel, FilterModel, ParentRefModel, RouteModel } from './route.ts';
 import { readFilters, readHeaderModifiers, readMatches, type HeaderModifierModel, type MatchModel } from './route-parts.ts';
-import { SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from '../gateway/mesh.ts';
 import type { ClusterView, ServiceImportInfo, ServiceInfo } from './view.ts';
 
 /** A named mesh parent and its Service, undefined when the view does not know it. */
@@ -111,7 +110,7 @@ export class EvaluationContext {
       const found: ServiceImportBackend[] = [];
       for (const backend of this.route.backends) {
         const { name, namespace } = backend;
-        if (backend.group === SERVICE_IMPORT_GROUP && backend.kind === SERVICE_IMPORT_KIND && name !== undefined) {
+        if (backend.serviceImport && name !== undefined) {
           found.push({ backend, name, serviceImport: this.view.serviceImport(namespace, name) });
         }
       }

@@ -6,7 +6,7 @@ export { compile, type ActiveRule, type CompiledPolicy, type DoorPlan } from './
 export { evaluate } from './evaluate.ts';
 export { decide } from './decide.ts';
 export { formatFinding } from './format.ts';
-export { referencedServices, type ServiceRef } from './references.ts';
+export { referencedServices } from './references.ts';
 export type { RouteModel } from './route.ts';
 export { readSubmission, type Submission } from './submission.ts';
 export { fieldPath, type Path } from './path.ts';

@@ -2,16 +2,10 @@
  * The core Services and ServiceImports a route names, so that a door can fetch cache misses
  * before `evaluate`.
  */
-import { SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from '../gateway/mesh.ts';
+import { SERVICE_IMPORT_KIND } from '../gateway/mesh.ts';
 import type { RouteModel } from './route.ts';
-import { serviceKey } from './services.ts';
-
-export interface ServiceRef {
-  readonly namespace: string;
-  readonly name: string;
-  /** `ServiceImport` for a `multicluster.x-k8s.io` ServiceImport backend; absent for a core Service. */
-  readonly kind?: typeof SERVICE_IMPORT_KIND;
-}
+import { serviceImportKey, serviceKey } from './services.ts';
+import type { ServiceRef } from './view.ts';
 
 /**
  * Every core Service the route names: mesh parents (and MR101's misgrouped parents, which /mutate
@@ -24,7 +18,7 @@ export function referencedServices(route: RouteModel): ServiceRef[] {
   const out: ServiceRef[] = [];
   const add = (namespace: string, name: string | undefined, serviceImport: boolean): void => {
     if (name === undefined || name === '') return;
-    const key = serviceImport ? `${SERVICE_IMPORT_KIND} ${serviceKey(namespace, name)}` : serviceKey(namespace, name);
+    const key = serviceImport ? serviceImportKey(namespace, name) : serviceKey(namespace, name);
     if (seen.has(key)) return;
     seen.add(key);
     out.push(serviceImport ? { namespace, name, kind: SERVICE_IMPORT_KIND } : { namespace, name });
@@ -32,7 +26,7 @@ export function referencedServices(route: RouteModel): ServiceRef[] {
   for (const p of route.parents) if (p.mesh || p.misgrouped) add(p.namespace, p.name, false);
   for (const b of route.backends) if (b.coreService) add(b.namespace, b.name, false);
   for (const b of route.backends) {
-    if (b.group === SERVICE_IMPORT_GROUP && b.kind === SERVICE_IMPORT_KIND) add(b.namespace, b.name, true);
+    if (b.serviceImport) add(b.namespace, b.name, true);
   }
   return out;
 }

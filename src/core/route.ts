@@ -10,8 +10,10 @@ import {
   dig,
   integer,
   isCoreAliasService,
+  isCoreService,
   isMeshParent,
   isMisgroupedServiceParent,
+  isServiceImport,
   list,
   parentGroup,
   parentKind,
@@ -54,6 +56,8 @@ export interface BackendRefModel {
   readonly ruleIndex: number;
   /** True when group and kind name a core Service (`group: core` included). */
   readonly coreService: boolean;
+  /** True when group and kind name a `multicluster.x-k8s.io` ServiceImport. */
+  readonly serviceImport: boolean;
   /** MR101's mistake at a backendRef: `group: core`, `kind: Service`. */
   readonly misgrouped: boolean;
 }
@@ -167,7 +171,6 @@ function readBackend(
   const ref = record(value);
   if (ref === undefined) return undefined;
   const { group, kind } = backendGroupKind(ref);
-  const coreAlias = isCoreAliasService(group, kind);
   return {
     path,
     ref,
@@ -179,8 +182,9 @@ function readBackend(
     weight: mirror ? undefined : integer(ref.weight),
     mirror,
     ruleIndex,
-    coreService: coreAlias || (group === '' && kind === 'Service'),
-    misgrouped: coreAlias,
+    coreService: isCoreService(group, kind),
+    serviceImport: isServiceImport(group, kind),
+    misgrouped: isCoreAliasService(group, kind),
   };
 }
 

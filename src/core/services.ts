@@ -6,6 +6,11 @@ export function serviceKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
 
+/** A ServiceImport's key where Services and ServiceImports share one key space (never a `serviceKey`). */
+export function serviceImportKey(namespace: string, name: string): string {
+  return `ServiceImport ${serviceKey(namespace, name)}`;
+}
+
 export function isExternalName(service: ServiceInfo): boolean {
   return service.type === 'ExternalName';
 }

@@ -71,6 +71,14 @@ export interface ClusterView {
   namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined;
 }
 
+/** A Service (or ServiceImport) a route names, for `ServiceResolver`. */
+export interface ServiceRef {
+  readonly namespace: string;
+  readonly name: string;
+  /** `ServiceImport` for a `multicluster.x-k8s.io` ServiceImport backend; absent for a core Service. */
+  readonly kind?: 'ServiceImport';
+}
+
 /**
  * Optional asynchronous side of a view: before the core runs, a door may ask for Services (and,
  * with `kind: 'ServiceImport'`, ServiceImports) the cache does not hold. The live view does one
@@ -79,5 +87,5 @@ export interface ClusterView {
  * cached or its lookup remembered), and MUST NOT reject: a failed lookup leaves the object unknown.
  */
 export interface ServiceResolver {
-  resolveServices(refs: readonly { namespace: string; name: string; kind?: 'ServiceImport' }[]): Promise<void> | undefined;
+  resolveServices(refs: readonly ServiceRef[]): Promise<void> | undefined;
 }

@@ -55,6 +55,16 @@ export function isCoreAliasService(group: string | undefined, kind: string | und
   return group === CORE_GROUP_ALIAS && kind === SERVICE_KIND;
 }
 
+/** True when a backendRef's group and kind (after the CRD defaults) name a core Service, `group: core` included. */
+export function isCoreService(group: string | undefined, kind: string | undefined): boolean {
+  return (group === CORE_GROUP || group === CORE_GROUP_ALIAS) && kind === SERVICE_KIND;
+}
+
+/** True when a backendRef's group and kind name a multi-cluster ServiceImport. */
+export function isServiceImport(group: string | undefined, kind: string | undefined): boolean {
+  return group === SERVICE_IMPORT_GROUP && kind === SERVICE_IMPORT_KIND;
+}
+
 /**
  * How a finding names a kind: `Kind` in the core group (never `core/Kind`), `group/Kind` in
  * any other group.

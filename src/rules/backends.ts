@@ -11,12 +11,10 @@ import { defaultBackendPort } from './defaults.ts';
 /** The feature name under which the policy's `features` enables ServiceImport backends (MR205). */
 const SERVICE_IMPORT_FEATURE = 'ServiceImport';
 
-function describe({ backend, name }: ServiceBackend): string {
-  return `${backend.mirror ? 'mirror backend' : 'backend'} Service ${serviceKey(backend.namespace, name)}`;
-}
-
-function describeImport({ backend, name }: ServiceImportBackend): string {
-  return `${backend.mirror ? 'mirror backend' : 'backend'} ${SERVICE_IMPORT_GROUP}/${SERVICE_IMPORT_KIND} ${serviceKey(backend.namespace, name)}`;
+/** `backend Service ns/name`, `mirror backend multicluster.x-k8s.io/ServiceImport ns/name`. */
+function describe({ backend, name }: ServiceBackend | ServiceImportBackend): string {
+  const kind = backend.serviceImport ? `${SERVICE_IMPORT_GROUP}/${SERVICE_IMPORT_KIND}` : 'Service';
+  return `${backend.mirror ? 'mirror backend' : 'backend'} ${kind} ${serviceKey(backend.namespace, name)}`;
 }
 
 /**
@@ -45,7 +43,7 @@ export const mr201: Rule = {
       .map((b) => finding(b.backend.path, `${describe(b)} not found; create it or fix the name`)),
     ...serviceImportBackends(context)
       .filter(({ backend, serviceImport }) => serviceImport === undefined && backend.weight !== 0)
-      .map((b) => finding(b.backend.path, `${describeImport(b)} not found; create it or fix the name`)),
+      .map((b) => finding(b.backend.path, `${describe(b)} not found; create it or fix the name`)),
   ],
 };
 
@@ -81,7 +79,7 @@ export const mr203: Rule = {
       const { backend, serviceImport } = b;
       return serviceImport === undefined || backend.port === undefined || portByNumber(serviceImport, backend.port) !== undefined
         ? []
-        : [finding([...backend.path, 'port'], `${describeImport(b)} has no port ${backend.port}; ports: ${portList(serviceImport)}`)];
+        : [finding([...backend.path, 'port'], `${describe(b)} has no port ${backend.port}; ports: ${portList(serviceImport)}`)];
     }),
   ],
 };
@@ -109,8 +107,7 @@ export const mr205: Rule = {
   check: ({ route, policy }) =>
     route.backends.flatMap((b) => {
       if (b.coreService || b.group === undefined || b.kind === undefined) return [];
-      const serviceImport = b.group === SERVICE_IMPORT_GROUP && b.kind === SERVICE_IMPORT_KIND;
-      if (serviceImport && policy.features.includes(SERVICE_IMPORT_FEATURE)) return [];
+      if (b.serviceImport && policy.features.includes(SERVICE_IMPORT_FEATURE)) return [];
       if (listedKind(policy.backendKinds, b.group, b.kind)) return [];
       const hint = b.group === GATEWAY_GROUP && b.kind === 'Service' ? '; set group "" for a core Service' : '';
       return [finding(b.path, `backend kind ${groupKind(b.group, b.kind)} is not supported${hint}`)];
