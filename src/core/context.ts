@@ -5,8 +5,9 @@
  */
 import { parseDuration } from '../gateway/duration.ts';
 import type { Policy } from './policy.ts';
-import type { BackendRefModel, FilterModel, ParentRefModel, RouteModel } from './route.ts';
+import { readRoute, type BackendRefModel, type FilterModel, type ParentRefModel, type RouteModel } from './route.ts';
 import { readFilters, readHeaderModifiers, readMatches, type HeaderModifierModel, type MatchModel } from './route-parts.ts';
+import { rankRoutes, routingTableOf, type RankedRoute, type RoutingEntry, type RoutingTable } from './routing-table.ts';
 import type { ClusterView, ServiceImportInfo, ServiceInfo } from './view.ts';
 
 /** A named mesh parent and its Service, undefined when the view does not know it. */
@@ -45,6 +46,8 @@ export class EvaluationContext {
   #serviceBackends: readonly ServiceBackend[] | undefined;
   #serviceImportBackends: readonly ServiceImportBackend[] | undefined;
   #durations: Map<string, number | undefined> | undefined;
+  #ownEntries: readonly RoutingEntry[] | undefined;
+  #routingTables: readonly RoutingTable[] | undefined;
 
   constructor(route: RouteModel, view: ClusterView, policy: Policy) {
     this.route = route;
@@ -117,5 +120,48 @@ export class EvaluationContext {
       this.#serviceImportBackends = found;
     }
     return this.#serviceImportBackends;
+  }
+
+  /** The entries of this route ranked alone, with their shadows (MR312). */
+  get ownEntries(): readonly RoutingEntry[] {
+    return (this.#ownEntries ??= rankRoutes([{ route: this.route }]));
+  }
+
+  /**
+   * The routing table of each Service port this route attaches to, for the group it belongs to
+   * (a consumer route: its namespace's clients), with this route as submitted in place of the
+   * view's copy of it (MR110). A parentRef without a port counts for each port of its Service;
+   * for an unknown Service only the port it names. Built on first use: only MR110 reads it.
+   */
+  get routingTables(): readonly RoutingTable[] {
+    if (this.#routingTables === undefined) {
+      const tables: RoutingTable[] = [];
+      const seen = new Set<string>();
+      const self: RankedRoute = { route: this.route };
+      for (const { parent, name, service } of this.parentServices) {
+        const ports = parent.port !== undefined ? [{ port: parent.port, name: service?.ports.find((p) => p.port === parent.port)?.name }] : (service?.ports ?? []);
+        const from = parent.namespace === this.route.namespace ? undefined : this.route.namespace;
+        for (const { port, name: portName } of ports) {
+          const key = `${parent.namespace}/${name}:${port}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const others = this.view
+            .attachedRoutes(parent.namespace, name, port)
+            .filter((r) => r.kind !== this.route.kind || r.namespace !== this.route.namespace || r.name !== this.route.name)
+            .map((r): RankedRoute => ({ route: readRoute(r.kind, r.namespace, r.object) }));
+          tables.push(
+            routingTableOf({
+              service: { namespace: parent.namespace, name },
+              port,
+              ...(portName === undefined ? {} : { portName }),
+              routes: [...others, self],
+              ...(from === undefined ? {} : { from }),
+            }),
+          );
+        }
+      }
+      this.#routingTables = tables;
+    }
+    return this.#routingTables;
   }
 }

@@ -14,5 +14,6 @@ export type * from './rule.ts';
 export type * from './types.ts';
 export type * from './view.ts';
 export type * from './policy.ts';
-export { buildRoutingTable, rankRoutes } from './routing-table.ts';
+export { buildRoutingTable, rankRoutes, routingTableOf } from './routing-table.ts';
+export { unreachableRules } from './routing-reach.ts';
 export type * from './routing-table.ts';

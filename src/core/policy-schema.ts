@@ -9,9 +9,9 @@ const action = { type: 'string', enum: ['deny', 'warn', 'off'] } as const;
  * ways. Ids are never reused, so an id in this list never changes meaning.
  */
 export const policyRuleIds = [
-  'MR101', 'MR102', 'MR103', 'MR104', 'MR105', 'MR106', 'MR107', 'MR108', 'MR109',
+  'MR101', 'MR102', 'MR103', 'MR104', 'MR105', 'MR106', 'MR107', 'MR108', 'MR109', 'MR110',
   'MR201', 'MR202', 'MR203', 'MR204', 'MR205', 'MR206', 'MR207',
-  'MR301', 'MR302', 'MR303', 'MR304', 'MR305', 'MR306', 'MR307', 'MR308', 'MR309', 'MR310', 'MR311',
+  'MR301', 'MR302', 'MR303', 'MR304', 'MR305', 'MR306', 'MR307', 'MR308', 'MR309', 'MR310', 'MR311', 'MR312',
 ] as const;
 
 export type PolicyRuleId = (typeof policyRuleIds)[number];

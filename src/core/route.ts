@@ -85,6 +85,8 @@ export interface RouteModel {
   readonly kind: RouteKind;
   readonly namespace: string;
   readonly name: string | undefined;
+  /** metadata.creationTimestamp, as written: the routing table's tie-break between routes. */
+  readonly creationTimestamp: string | undefined;
   readonly spec: Json | undefined;
   readonly parents: readonly ParentRefModel[];
   /** The parents with `group: ""` and `kind: Service`. */
@@ -132,6 +134,7 @@ export function readRoute(kind: RouteKind, namespace: string, object: unknown): 
     kind,
     namespace: routeNamespace,
     name: text(metadata?.name),
+    creationTimestamp: text(metadata?.creationTimestamp),
     spec,
     parents,
     meshParents: parents.filter((p) => p.mesh),

@@ -17,7 +17,7 @@
  *   first entry ahead of it that takes every request it matches, and is absent without a proof.
  * - Building is pure and MUST NOT throw on any route object: what has the wrong shape is left out.
  */
-import { dig, list, record, text } from '../gateway/untrusted.ts';
+import { list, record, text } from '../gateway/untrusted.ts';
 import type { RouteKind } from './types.ts';
 import { readRoute, type BackendRefModel, type RouteModel } from './route.ts';
 import { covers } from './routing-cover.ts';
@@ -115,22 +115,27 @@ export interface RoutingTableInput {
   readonly from?: string;
 }
 
-/** A route ready to rank: its model, its creationTimestamp and where it was read from. */
+/** A route already read (`readRoute`), with where it was read from. */
 export interface RankedRoute {
   readonly route: RouteModel;
-  readonly creationTimestamp?: string | undefined;
   readonly source?: RouteSource | undefined;
+}
+
+/** `RoutingTableInput` with the routes already read: what the evaluation context has in hand. */
+export interface RankedTableInput extends Omit<RoutingTableInput, 'routes'> {
+  readonly routes: readonly RankedRoute[];
 }
 
 /** The table of one Service port for the clients of `from` (or every client, without it). */
 export function buildRoutingTable(input: RoutingTableInput): RoutingTable {
+  const routes = input.routes.map(({ kind, namespace, object, source }) => ({ route: readRoute(kind, namespace, object), source }));
+  return routingTableOf({ ...input, routes });
+}
+
+/** `buildRoutingTable` from routes already read. */
+export function routingTableOf(input: RankedTableInput): RoutingTable {
   const { service, port } = input;
-  const attached: RankedRoute[] = [];
-  for (const candidate of input.routes) {
-    const route = readRoute(candidate.kind, candidate.namespace, candidate.object);
-    if (!attachesTo(route, input)) continue;
-    attached.push({ route, creationTimestamp: text(dig(candidate.object, 'metadata', 'creationTimestamp')), source: candidate.source });
-  }
+  const attached = input.routes.filter((r) => attachesTo(r.route, input));
   const protocol = attached.length === 0 ? 'none' : attached.some((r) => r.route.kind === 'GRPCRoute') ? 'grpc' : 'http';
   const winning = attached.filter((r) => (protocol === 'grpc') === (r.route.kind === 'GRPCRoute'));
   const consumerNamespaces = [...new Set(winning.filter((r) => r.route.namespace !== service.namespace).map((r) => r.route.namespace))].sort();
@@ -229,7 +234,7 @@ function groupByRule(backends: readonly BackendRefModel[]): Map<number, BackendR
   return byRule;
 }
 
-function attachesTo(route: RouteModel, { service, port, portName }: RoutingTableInput): boolean {
+function attachesTo(route: RouteModel, { service, port, portName }: RankedTableInput): boolean {
   return route.meshParents.some(
     (p) =>
       p.name === service.name &&
@@ -244,6 +249,6 @@ function routeOrigin({ route, source }: RankedRoute): RouteOrigin {
 }
 
 /** The route's part of the precedence key: its age and `namespace/name`. */
-function routeTieBreak({ route, creationTimestamp }: RankedRoute): { created: number; route: string } {
-  return { created: createdAt(creationTimestamp), route: `${route.namespace}/${route.name ?? ''}` };
+function routeTieBreak({ route }: RankedRoute): { created: number; route: string } {
+  return { created: createdAt(route.creationTimestamp), route: `${route.namespace}/${route.name ?? ''}` };
 }

@@ -103,7 +103,7 @@ describe('lint: issue 16 fidelity', () => {
 
   it('MR311 denies a relative replaceFullPath or replacePrefixMatch; absolute ones are clean', async () => {
     const rule = (full: string, prefix: string) =>
-      `{filters: [{type: RequestRedirect, requestRedirect: {path: {type: ReplaceFullPath, replaceFullPath: "${full}"}}}]}, ` +
+      `{matches: [{path: {type: PathPrefix, value: /old}}], filters: [{type: RequestRedirect, requestRedirect: {path: {type: ReplaceFullPath, replaceFullPath: "${full}"}}}]}, ` +
       `{backendRefs: [{name: web, port: 80, filters: [{type: URLRewrite, urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: "${prefix}"}}}]}]}`;
     const denied = await lint(route(webParent, rule('foo/bar', 'v2')));
     expect(denied.findings).toEqual([

@@ -27,7 +27,7 @@ describe('policy rule ids', () => {
     for (const id of policyRuleIds) {
       expect(parsePolicy(`rules: {${id}: {action: off}}\n`, 'test').ok, id).toBe(true);
     }
-    for (const id of ['MR100', 'MR110', 'MR208', 'MR312', 'MR401']) {
+    for (const id of ['MR100', 'MR111', 'MR208', 'MR313', 'MR401']) {
       const result = parsePolicy(`rules: {${id}: {action: off}}\n`, 'test');
       expect(result.ok ? undefined : result.error.problems[0]?.path, id).toBe(`rules.${id}`);
     }

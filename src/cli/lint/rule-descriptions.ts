@@ -16,6 +16,7 @@ export const ruleDescriptions: Readonly<Record<string, string>> = {
   MR107: 'A consumer route (parent Service in another namespace) where the policy forbids them',
   MR108: 'hostnames on a route whose parents are all Services: GAMMA ignores them',
   MR109: 'An HTTPRoute on a Service port that a GRPCRoute also attaches to: the GRPCRoute wins',
+  MR110: 'A rule no request reaches because a rule of another route on the same Service port takes them first',
   MR201: 'The backend Service does not exist',
   MR202: 'The backend Service is of type ExternalName',
   MR203: 'The backendRef port is not a port of the backend Service',
@@ -34,6 +35,7 @@ export const ruleDescriptions: Readonly<Record<string, string>> = {
   MR309: 'A field the configured mesh does not support (policy features)',
   MR310: 'A header value outside printable ASCII',
   MR311: 'A RequestRedirect or URLRewrite path replacement that does not start with `/`',
+  MR312: 'A rule no request reaches because an earlier rule of the same route takes them first',
 };
 
 /** The rule catalog as SARIF describes it, in catalog order. */

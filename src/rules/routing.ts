@@ -1,0 +1,57 @@
+/**
+ * Rules that read the effective routing table (core/routing-table.ts): rules of a route that no
+ * request can reach. Both reuse the table's shadow proof, so they never warn without one.
+ */
+import { finding, bothKinds, type RawFinding, type Rule } from '../core/rule.ts';
+import { unreachableRules } from '../core/routing-reach.ts';
+import { serviceKey } from '../core/services.ts';
+import type { RouteModel } from '../core/route.ts';
+
+function ruleLabel(ruleIndex: number, ruleName: string | undefined): string {
+  return ruleName === undefined ? `rule ${ruleIndex}` : `rule ${ruleIndex} (${ruleName})`;
+}
+
+/** `a takes`, `a and b take`, `a, b and c take`: who takes a rule's requests. */
+function taken(labels: readonly string[]): string {
+  return labels.length === 1 ? `${labels[0]} takes` : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)} take`;
+}
+
+function routeIdentity(route: RouteModel): { kind: RouteModel['kind']; namespace: string; name: string } {
+  return { kind: route.kind, namespace: route.namespace, name: route.name ?? '' };
+}
+
+export const mr110: Rule = {
+  id: 'MR110',
+  kinds: bothKinds,
+  referential: true,
+  defaultAction: 'warn',
+  check: (context) => {
+    const { route } = context;
+    // A rule the route itself already shadows is MR312's; MR110 names another route.
+    const ownDead = new Set(unreachableRules(context.ownEntries, routeIdentity(route)).map((r) => r.ruleIndex));
+    const reported = new Set<number>();
+    const findings: RawFinding[] = [];
+    for (const table of context.routingTables) {
+      for (const rule of unreachableRules(table.entries, routeIdentity(route))) {
+        if (ownDead.has(rule.ruleIndex) || reported.has(rule.ruleIndex)) continue;
+        reported.add(rule.ruleIndex);
+        const others = rule.takenBy.filter((o) => o.route.namespace !== route.namespace || o.route.name !== (route.name ?? ''));
+        const by = taken(others.map((o) => `${o.route.kind} ${serviceKey(o.route.namespace, o.route.name)} ${ruleLabel(o.ruleIndex, o.ruleName)}`));
+        const where = `${serviceKey(table.service.namespace, table.service.name)} port ${table.port}`;
+        findings.push(finding(['spec', 'rules', rule.ruleIndex], `never reached on Service ${where}: ${by} every request it matches first`));
+      }
+    }
+    return findings.sort((a, b) => Number(a.path[2]) - Number(b.path[2]));
+  },
+};
+
+export const mr312: Rule = {
+  id: 'MR312',
+  kinds: bothKinds,
+  referential: false,
+  defaultAction: 'warn',
+  check: ({ route, ownEntries }) =>
+    unreachableRules(ownEntries, routeIdentity(route)).map((rule) =>
+      finding(['spec', 'rules', rule.ruleIndex], `${ruleLabel(rule.ruleIndex, rule.ruleName)} is never reached: ${taken(rule.takenBy.map((o) => ruleLabel(o.ruleIndex, o.ruleName)))} every request it matches; narrow or remove it`),
+    ),
+};
