@@ -11,9 +11,9 @@ function ruleLabel(ruleIndex: number, ruleName: string | undefined): string {
   return ruleName === undefined ? `rule ${ruleIndex}` : `rule ${ruleIndex} (${ruleName})`;
 }
 
-/** `a takes`, `a and b take`, `a, b and c take`: who takes a rule's requests. */
-function taken(labels: readonly string[]): string {
-  return labels.length === 1 ? `${labels[0]} takes` : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)} take`;
+/** `a`, `a and b`, `a, b and c`. */
+function joinAnd(labels: readonly string[]): string {
+  return labels.length === 1 ? `${labels[0]}` : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
 }
 
 function routeIdentity(route: RouteModel): { kind: RouteModel['kind']; namespace: string; name: string } {
@@ -36,9 +36,9 @@ export const mr110: Rule = {
         if (ownDead.has(rule.ruleIndex) || reported.has(rule.ruleIndex)) continue;
         reported.add(rule.ruleIndex);
         const others = rule.takenBy.filter((o) => o.route.namespace !== route.namespace || o.route.name !== (route.name ?? ''));
-        const by = taken(others.map((o) => `${o.route.kind} ${serviceKey(o.route.namespace, o.route.name)} ${ruleLabel(o.ruleIndex, o.ruleName)}`));
-        const where = `${serviceKey(table.service.namespace, table.service.name)} port ${table.port}`;
-        findings.push(finding(['spec', 'rules', rule.ruleIndex], `never reached on Service ${where}: ${by} every request it matches first`));
+        const by = joinAnd(others.map((o) => `${o.route.kind} ${serviceKey(o.route.namespace, o.route.name)} ${ruleLabel(o.ruleIndex, o.ruleName)}`));
+        const where = `${serviceKey(table.service.namespace, table.service.name)}:${table.port}`;
+        findings.push(finding(['spec', 'rules', rule.ruleIndex], `shadowed on Service ${where} by ${by}: no request reaches it`));
       }
     }
     return findings.sort((a, b) => Number(a.path[2]) - Number(b.path[2]));
@@ -52,6 +52,6 @@ export const mr312: Rule = {
   defaultAction: 'warn',
   check: ({ route, ownEntries }) =>
     unreachableRules(ownEntries, routeIdentity(route)).map((rule) =>
-      finding(['spec', 'rules', rule.ruleIndex], `${ruleLabel(rule.ruleIndex, rule.ruleName)} is never reached: ${taken(rule.takenBy.map((o) => ruleLabel(o.ruleIndex, o.ruleName)))} every request it matches; narrow or remove it`),
+      finding(['spec', 'rules', rule.ruleIndex], `${ruleLabel(rule.ruleIndex, rule.ruleName)} is shadowed by ${joinAnd(rule.takenBy.map((o) => ruleLabel(o.ruleIndex, o.ruleName)))}: no request reaches it; narrow or remove it`),
     ),
 };

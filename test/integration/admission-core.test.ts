@@ -139,6 +139,38 @@ describe('fidelity (issue 16): each change on a route it changes and on a close 
   });
 });
 
+describe('the routing table rules over HTTPS: a flagged route and a close variant', () => {
+  const prefix = (value: string) => ({ path: { type: 'PathPrefix', value } });
+  const older = { ...httpRoute({ rules: [{ matches: [prefix('/api')], backendRefs: [backend()] }] }, 'default', 'api') };
+  older.metadata.creationTimestamp = '2026-01-01T00:00:00Z';
+  let webhook: Awaited<ReturnType<typeof startWebhook>>;
+  beforeAll(async () => {
+    webhook = await startWebhook(createJudge({ view: staticView([...services, older]), policy: () => compiled() }));
+  });
+  afterAll(() => webhook.close());
+  const validate = async (object: unknown) => (await webhook.postJson('/validate', admissionReview({ object }))).json().response as { allowed: boolean; warnings?: string[] };
+
+  it('MR312: a split written as two rules without matches warns; one rule with two weights does not', async () => {
+    const twoRules = httpRoute({ parentRefs: [meshParent('single')], rules: [{ backendRefs: [backend('echo-v1', { weight: 9 })] }, { backendRefs: [backend('echo-v2', { weight: 1 })] }] });
+    expect(await validate(twoRules)).toMatchObject({
+      allowed: true,
+      warnings: ['MR312 spec.rules[1]: rule 1 is shadowed by rule 0: no request reaches it; narrow or remove it'],
+    });
+    const oneRule = httpRoute({ parentRefs: [meshParent('single')], rules: [{ backendRefs: [backend('echo-v1', { weight: 9 }), backend('echo-v2', { weight: 1 })] }] });
+    expect(await validate(oneRule)).toEqual({ uid: expect.any(String), allowed: true });
+  });
+
+  it('MR110: a newer route whose rule an older route on the same Service port takes warns; a narrower rule does not', async () => {
+    const shadowed = httpRoute({ rules: [{ matches: [prefix('/api')], backendRefs: [backend('echo-v2')] }] }, 'default', 'api-canary');
+    expect(await validate(shadowed)).toMatchObject({
+      allowed: true,
+      warnings: ['MR110 spec.rules[0]: shadowed on Service default/echo:80 by HTTPRoute default/api rule 0: no request reaches it'],
+    });
+    const narrower = httpRoute({ rules: [{ matches: [{ ...prefix('/api'), headers: [{ name: 'x-canary', value: '1' }] }], backendRefs: [backend('echo-v2')] }] }, 'default', 'api-canary');
+    expect(await validate(narrower)).toEqual({ uid: expect.any(String), allowed: true });
+  });
+});
+
 const mesh = sharedPath('gateway-api', 'v1.6.1', 'conformance-mesh');
 
 describe.skipIf(mesh.missing !== undefined)('conformance routes over HTTPS', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, services, summarize, view, judgeAll } from '../builders.ts';
+import { backend, create, defaultPolicy, grpcRoute, httpRoute, meshParent, policy, services, summarize, view, judgeAll } from '../builders.ts';
 
 type Parent = ReturnType<typeof meshParent>;
 
@@ -87,7 +87,9 @@ describe('parent rules', () => {
   });
 
   it('never flags several routes of one kind on a Service, a backend equal to its parent, or mixed parents', () => {
-    const sameKind = staticView([...services, httpRoute({}, 'default', 'other')]);
+    // Routes of one kind merge; with matches of their own neither shadows the other (MR110).
+    const other = httpRoute({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/other' } }], backendRefs: [backend()] }] }, 'default', 'other');
+    const sameKind = staticView([...services, other]);
     const route = httpRoute({ parentRefs: [meshParent('echo'), { name: 'gw' }], rules: [{ backendRefs: [{ name: 'echo', port: 80 }] }] });
     expect(summarize(judgeAll(create(route), sameKind, defaultPolicy))).toEqual([]);
   });

@@ -11,7 +11,7 @@ describe('MR312: a rule the same route shadows', () => {
   it('flags a weighted split written as two rules without matches, naming both rules', () => {
     const split = httpRoute({ rules: [{ name: 'stable', backendRefs: [backend('echo-v1', { weight: 90 })] }, { name: 'canary', backendRefs: [backend('echo-v2', { weight: 10 })] }] });
     expect(findings(split, 'MR312')).toEqual([
-      'warn spec.rules.1: rule 1 (canary) is never reached: rule 0 (stable) takes every request it matches; narrow or remove it',
+      'warn spec.rules.1: rule 1 (canary) is shadowed by rule 0 (stable): no request reaches it; narrow or remove it',
     ]);
   });
 
@@ -30,14 +30,14 @@ describe('MR312: a rule the same route shadows', () => {
       { matches: [prefix('/a'), prefix('/c')] },
     ];
     expect(findings(httpRoute({ rules }), 'MR312')).toEqual([
-      'warn spec.rules.2: rule 2 is never reached: rule 0 and rule 1 take every request it matches; narrow or remove it',
+      'warn spec.rules.2: rule 2 is shadowed by rule 0 and rule 1: no request reaches it; narrow or remove it',
     ]);
   });
 
   it('reads GRPCRoute matches: a method under an earlier service match is not shadowed, the same match is', () => {
     const service = { method: { service: 'shop.Cart' } };
     expect(findings(grpcRoute({ rules: [{ matches: [service] }, { matches: [service] }] }), 'MR312')).toEqual([
-      'warn spec.rules.1: rule 1 is never reached: rule 0 takes every request it matches; narrow or remove it',
+      'warn spec.rules.1: rule 1 is shadowed by rule 0: no request reaches it; narrow or remove it',
     ]);
     expect(findings(grpcRoute({ rules: [{ matches: [service] }, { matches: [{ method: { service: 'shop.Cart', method: 'Add' } }] }] }), 'MR312')).toEqual([]);
   });
@@ -50,7 +50,7 @@ describe('MR110: a rule another route on the same Service port shadows', () => {
 
   it('is the newer route\'s warning, naming the older route', () => {
     expect(findings(newer, 'MR110', cluster)).toEqual([
-      'warn spec.rules.0: never reached on Service default/echo port 80: HTTPRoute default/api rule 0 takes every request it matches first',
+      'warn spec.rules.0: shadowed on Service default/echo:80 by HTTPRoute default/api rule 0: no request reaches it',
     ]);
     expect(findings(older, 'MR110', cluster)).toEqual([]);
   });
