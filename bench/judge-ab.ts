@@ -35,7 +35,9 @@ process.stdout.write(`| route and door | ${other} µs | this µs | this / other 
 for (const [key, values] of samples) {
   if (!key.startsWith('this ')) continue;
   const row = key.slice('this '.length);
-  const before = median(samples.get(`other ${row}`) ?? []);
   const after = median(values);
-  process.stdout.write(`| ${row} | ${before} | ${after} | ${(after / before).toFixed(2)} |\n`);
+  // A row the other checkout does not print (a new measure) has no ratio.
+  const others = samples.get(`other ${row}`);
+  if (others === undefined) process.stdout.write(`| ${row} | | ${after} | |\n`);
+  else process.stdout.write(`| ${row} | ${median(others)} | ${after} | ${(after / median(others)).toFixed(2)} |\n`);
 }

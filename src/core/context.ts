@@ -4,9 +4,11 @@
  * same evaluation, so the route is walked and the view asked once, however many rules read it.
  */
 import { parseDuration } from '../gateway/duration.ts';
+import { dig } from '../gateway/untrusted.ts';
 import type { Policy } from './policy.ts';
 import { readRoute, type BackendRefModel, type FilterModel, type ParentRefModel, type RouteModel } from './route.ts';
 import { readFilters, readHeaderModifiers, readMatches, type HeaderModifierModel, type MatchModel } from './route-parts.ts';
+import { matchHints, mayShadowAcross, type MatchHints } from './routing-hints.ts';
 import { rankRoutes, routingTableOf, type RankedRoute, type RoutingEntry, type RoutingTable } from './routing-table.ts';
 import type { ClusterView, ServiceImportInfo, ServiceInfo } from './view.ts';
 
@@ -47,7 +49,8 @@ export class EvaluationContext {
   #serviceImportBackends: readonly ServiceImportBackend[] | undefined;
   #durations: Map<string, number | undefined> | undefined;
   #ownEntries: readonly RoutingEntry[] | undefined;
-  #routingTables: readonly RoutingTable[] | undefined;
+  #ownHints: MatchHints | undefined;
+  #shadowingTables: readonly RoutingTable[] | undefined;
 
   constructor(route: RouteModel, view: ClusterView, policy: Policy) {
     this.route = route;
@@ -127,41 +130,49 @@ export class EvaluationContext {
     return (this.#ownEntries ??= rankRoutes([{ route: this.route }]));
   }
 
+  /** This route's match hints: whether a shadow is possible at all, before ranking (MR312, MR110). */
+  get ownHints(): MatchHints {
+    return (this.#ownHints ??= matchHints(this.route.kind, this.route.spec?.rules));
+  }
+
   /**
-   * The routing table of each Service port this route attaches to, for the group it belongs to
-   * (a consumer route: its namespace's clients), with this route as submitted in place of the
+   * The routing table of each Service port this route attaches to where another route of its
+   * kind might shadow one of its rules (`mayShadowAcross`), for the group it belongs to (a
+   * consumer route: its namespace's clients), with this route as submitted in place of the
    * view's copy of it (MR110). A parentRef without a port counts for each port of its Service;
-   * for an unknown Service only the port it names. Built on first use: only MR110 reads it.
+   * for an unknown Service only the port it names. Built on first use: only MR110 reads it, and
+   * most routes need no table at all.
    */
-  get routingTables(): readonly RoutingTable[] {
-    if (this.#routingTables === undefined) {
+  get shadowingTables(): readonly RoutingTable[] {
+    if (this.#shadowingTables === undefined) {
       const tables: RoutingTable[] = [];
       const seen = new Set<string>();
-      const self: RankedRoute = { route: this.route };
+      const { route } = this;
       for (const { parent, name, service } of this.parentServices) {
         const ports = parent.port !== undefined ? [{ port: parent.port, name: service?.ports.find((p) => p.port === parent.port)?.name }] : (service?.ports ?? []);
-        const from = parent.namespace === this.route.namespace ? undefined : this.route.namespace;
+        const from = parent.namespace === route.namespace ? undefined : route.namespace;
         for (const { port, name: portName } of ports) {
           const key = `${parent.namespace}/${name}:${port}`;
           if (seen.has(key)) continue;
           seen.add(key);
           const others = this.view
             .attachedRoutes(parent.namespace, name, port)
-            .filter((r) => r.kind !== this.route.kind || r.namespace !== this.route.namespace || r.name !== this.route.name)
-            .map((r): RankedRoute => ({ route: readRoute(r.kind, r.namespace, r.object) }));
+            .filter((r) => r.kind !== route.kind || r.namespace !== route.namespace || r.name !== route.name);
+          const threat = others.some((r) => r.kind === route.kind && mayShadowAcross(matchHints(r.kind, dig(r.object, 'spec', 'rules')), this.ownHints));
+          if (!threat) continue;
           tables.push(
             routingTableOf({
               service: { namespace: parent.namespace, name },
               port,
               ...(portName === undefined ? {} : { portName }),
-              routes: [...others, self],
+              routes: [...others.map((r): RankedRoute => ({ route: readRoute(r.kind, r.namespace, r.object) })), { route }],
               ...(from === undefined ? {} : { from }),
             }),
           );
         }
       }
-      this.#routingTables = tables;
+      this.#shadowingTables = tables;
     }
-    return this.#routingTables;
+    return this.#shadowingTables;
   }
 }

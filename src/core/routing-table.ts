@@ -13,15 +13,15 @@
  * - Kinds never merge: when any GRPCRoute attaches to the port (in any group, as MR109 decides)
  *   the port is gRPC, the table is built from GRPCRoutes only and every attached HTTPRoute is
  *   listed in `conflicted`.
- * - Order: `routing-order.ts`. Shadows: `routing-cover.ts`; an entry's `shadowedBy` names the
+ * - Order: `routing-order.ts`. Shadows: `routing-cover.ts` (`routing-shadows.ts` applies it); an entry's `shadowedBy` names the
  *   first entry ahead of it that takes every request it matches, and is absent without a proof.
  * - Building is pure and MUST NOT throw on any route object: what has the wrong shape is left out.
  */
 import { list, record, text } from '../gateway/untrusted.ts';
 import type { RouteKind } from './types.ts';
 import { readRoute, type BackendRefModel, type RouteModel } from './route.ts';
-import { covers } from './routing-cover.ts';
 import { GRPC_MATCH_ALL, HTTP_MATCH_ALL, readGrpcMatch, readHttpMatch, type RouteMatch } from './routing-match.ts';
+import { markShadows } from './routing-shadows.ts';
 import { comparePrecedence, compareRoutes, createdAt, matchRanks, type PrecedenceKey } from './routing-order.ts';
 import { ruleTraffic, type RuleTraffic } from './routing-traffic.ts';
 import type { AttachedRoute } from './view.ts';
@@ -182,26 +182,7 @@ export function rankRoutes(routes: readonly RankedRoute[]): RoutingEntry[] {
     }
   }
   keyed.sort((a, b) => comparePrecedence(a.key, b.key));
-  return markShadows(keyed.map((k) => k.entry));
-}
-
-/**
- * Sets `shadowedBy` to the first entry ahead that covers the entry. Only entries not shadowed
- * themselves are tried: coverage is transitive, so the first one that covers is never shadowed.
- */
-function markShadows(entries: readonly RoutingEntry[]): RoutingEntry[] {
-  const out: RoutingEntry[] = [];
-  const open: number[] = [];
-  for (const entry of entries) {
-    const index = open.find((i) => covers((out[i] as RoutingEntry).match, entry.match));
-    if (index === undefined) {
-      open.push(out.length);
-      out.push(entry);
-    } else {
-      out.push({ ...entry, shadowedBy: { index, origin: (out[index] as RoutingEntry).origin } });
-    }
-  }
-  return out;
+  return markShadows(keyed.map((k) => k.entry), (entry, index, by) => ({ ...entry, shadowedBy: { index, origin: by.origin } }));
 }
 
 /** The rule's matches with their index; one match-all entry for a rule without matches. */

@@ -3,7 +3,9 @@
  * request can reach. Both reuse the table's shadow proof, so they never warn without one.
  */
 import { finding, bothKinds, type RawFinding, type Rule } from '../core/rule.ts';
-import { unreachableRules } from '../core/routing-reach.ts';
+import type { EvaluationContext } from '../core/context.ts';
+import { mayShadowWithin } from '../core/routing-hints.ts';
+import { unreachableRules, type UnreachableRule } from '../core/routing-reach.ts';
 import { serviceKey } from '../core/services.ts';
 import type { RouteModel } from '../core/route.ts';
 
@@ -20,6 +22,11 @@ function routeIdentity(route: RouteModel): { kind: RouteModel['kind']; namespace
   return { kind: route.kind, namespace: route.namespace, name: route.name ?? '' };
 }
 
+/** The rules the route shadows itself (MR312's); it is ranked only when its hints allow a shadow. */
+function ownUnreachable(context: EvaluationContext): UnreachableRule[] {
+  return mayShadowWithin(context.ownHints) ? unreachableRules(context.ownEntries, routeIdentity(context.route)) : [];
+}
+
 export const mr110: Rule = {
   id: 'MR110',
   kinds: bothKinds,
@@ -27,13 +34,13 @@ export const mr110: Rule = {
   defaultAction: 'warn',
   check: (context) => {
     const { route } = context;
-    // A rule the route itself already shadows is MR312's; MR110 names another route.
-    const ownDead = new Set(unreachableRules(context.ownEntries, routeIdentity(route)).map((r) => r.ruleIndex));
     const reported = new Set<number>();
     const findings: RawFinding[] = [];
-    for (const table of context.routingTables) {
+    let dead: Set<number> | undefined;
+    for (const table of context.shadowingTables) {
       for (const rule of unreachableRules(table.entries, routeIdentity(route))) {
-        if (ownDead.has(rule.ruleIndex) || reported.has(rule.ruleIndex)) continue;
+        // A rule the route itself already shadows is MR312's; MR110 names another route.
+        if (reported.has(rule.ruleIndex) || (dead ??= new Set(ownUnreachable(context).map((r) => r.ruleIndex))).has(rule.ruleIndex)) continue;
         reported.add(rule.ruleIndex);
         const others = rule.takenBy.filter((o) => o.route.namespace !== route.namespace || o.route.name !== (route.name ?? ''));
         const by = joinAnd(others.map((o) => `${o.route.kind} ${serviceKey(o.route.namespace, o.route.name)} ${ruleLabel(o.ruleIndex, o.ruleName)}`));
@@ -50,8 +57,8 @@ export const mr312: Rule = {
   kinds: bothKinds,
   referential: false,
   defaultAction: 'warn',
-  check: ({ route, ownEntries }) =>
-    unreachableRules(ownEntries, routeIdentity(route)).map((rule) =>
+  check: (context) =>
+    ownUnreachable(context).map((rule) =>
       finding(['spec', 'rules', rule.ruleIndex], `${ruleLabel(rule.ruleIndex, rule.ruleName)} is shadowed by ${joinAnd(rule.takenBy.map((o) => ruleLabel(o.ruleIndex, o.ruleName)))}: no request reaches it; narrow or remove it`),
     ),
 };

@@ -174,49 +174,44 @@ function grpcRequestFor(m: GrpcMatch): fc.Arbitrary<GrpcRequest> {
   });
 }
 
-function check<R>(
-  table: RoutingTable,
-  generated: readonly GeneratedRoute[],
-  requests: readonly R[],
-  matches: (e: RoutingEntry, r: R) => boolean,
+/**
+ * Tables of routes from `match` for clients of `from`, each with one request aimed at each of its
+ * entries; for every request, the first matching entry is the spec's best and is not shadowed.
+ */
+function assertFirstMatches<M, R>(
+  kind: 'HTTPRoute' | 'GRPCRoute',
+  match: fc.Arbitrary<object>,
+  from: fc.Arbitrary<string | undefined>,
+  requestFor: (m: M) => fc.Arbitrary<R>,
+  matches: (m: M, r: R) => boolean,
 ): void {
-  const routesByKey = new Map(generated.map((r) => [`${r.namespace}/${r.name}`, r]));
-  for (const request of requests) {
-    const matching = table.entries.filter((e) => matches(e, request));
-    const first = matching[0];
-    expect(first).toBe(best(matching, routesByKey));
-    expect(first?.shadowedBy).toBeUndefined();
-  }
+  const scenario = fc.tuple(routes(match), from).chain(([generated, client]) => {
+    const table = tableOf(kind, generated, client);
+    const aimed = table.entries.map((e) => requestFor(e.match as M));
+    return fc.tuple(fc.constant(generated), fc.constant(table), aimed.length === 0 ? fc.constant([]) : fc.tuple(...aimed));
+  });
+  fc.assert(
+    fc.property(scenario, ([generated, table, requests]) => {
+      const routesByKey = new Map(generated.map((r) => [`${r.namespace}/${r.name}`, r]));
+      for (const request of requests) {
+        const matching = table.entries.filter((e) => matches(e.match as M, request));
+        const first = matching[0];
+        expect(first).toBe(best(matching, routesByKey));
+        expect(first?.shadowedBy).toBeUndefined();
+      }
+    }),
+    runs,
+  );
 }
 
 describe('routing table properties', () => {
   it('HTTPRoute: the first matching entry is the spec\'s best match, and never a shadowed one', () => {
     // Clients of `shop` get the consumer routes of `shop`; everyone else the producer routes.
-    const scenario = fc.tuple(routes(httpMatch), fc.constantFrom(undefined, 'shop', 'billing')).chain(([generated, from]) => {
-      const table = tableOf('HTTPRoute', generated, from);
-      const aimed = table.entries.map((e) => httpRequestFor(e.match as HttpMatch));
-      return fc.tuple(fc.constant(generated), fc.constant(table), aimed.length === 0 ? fc.constant([]) : fc.tuple(...aimed));
-    });
-    fc.assert(
-      fc.property(scenario, ([generated, table, requests]) => {
-        check(table, generated, requests, (e, r) => httpMatches(e.match as HttpMatch, r));
-      }),
-      runs,
-    );
+    assertFirstMatches('HTTPRoute', httpMatch, fc.constantFrom(undefined, 'shop', 'billing'), httpRequestFor, httpMatches);
   });
 
   it('GRPCRoute: the same for gRPC requests', () => {
-    const scenario = routes(grpcMatch).chain((generated) => {
-      const table = tableOf('GRPCRoute', generated, undefined);
-      const aimed = table.entries.map((e) => grpcRequestFor(e.match as GrpcMatch));
-      return fc.tuple(fc.constant(generated), fc.constant(table), aimed.length === 0 ? fc.constant([]) : fc.tuple(...aimed));
-    });
-    fc.assert(
-      fc.property(scenario, ([generated, table, requests]) => {
-        check(table, generated, requests, (e, r) => grpcMatches(e.match as GrpcMatch, r));
-      }),
-      runs,
-    );
+    assertFirstMatches('GRPCRoute', grpcMatch, fc.constant(undefined), grpcRequestFor, grpcMatches);
   });
 
   it('the generated tables do report shadows, so the second property is exercised', () => {
