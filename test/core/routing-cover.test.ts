@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { covers } from '../../src/core/routing-cover.ts';
 import { readGrpcMatch, readHttpMatch } from '../../src/core/routing-match.ts';
+import { matchHints, mayShadowAcross, mayShadowWithin } from '../../src/core/routing-hints.ts';
 
 const http = (match: Record<string, unknown>) => readHttpMatch(match);
 const grpc = (match: Record<string, unknown>) => readGrpcMatch(match);
@@ -55,5 +56,27 @@ describe('covers (GRPCRoute)', () => {
   it('never covers across protocols', () => {
     expect(covers(http({}), grpc({}))).toBe(false);
     expect(covers(grpc({}), http({}))).toBe(false);
+  });
+});
+
+describe('match hints: no ranking where no shadow is possible', () => {
+  const rules = (...paths: (string | undefined)[]) => paths.map((value) => (value === undefined ? {} : { matches: [{ path: { type: 'PathPrefix', value } }] }));
+  it('allow a shadow between a path and one under it, or with a match-all, and not between unrelated paths', () => {
+    expect(mayShadowWithin(matchHints('HTTPRoute', rules('/a', '/b', '/c/d')))).toBe(false);
+    expect(mayShadowWithin(matchHints('HTTPRoute', rules('/a', '/b', '/a/d')))).toBe(true);
+    expect(mayShadowWithin(matchHints('HTTPRoute', rules('/a', undefined)))).toBe(true);
+    expect(mayShadowWithin(matchHints('HTTPRoute', rules(undefined)))).toBe(false);
+    expect(mayShadowWithin(matchHints('HTTPRoute', rules(undefined, undefined)))).toBe(true);
+    expect(mayShadowAcross(matchHints('HTTPRoute', rules('/api')), matchHints('HTTPRoute', rules('/web', '/api/v1')))).toBe(true);
+    expect(mayShadowAcross(matchHints('HTTPRoute', rules('/api/v1')), matchHints('HTTPRoute', rules('/api', '/web')))).toBe(false);
+    expect(mayShadowAcross(matchHints('HTTPRoute', rules(undefined)), matchHints('HTTPRoute', rules('/x')))).toBe(true);
+    expect(mayShadowAcross(matchHints('HTTPRoute', rules('/x')), matchHints('HTTPRoute', []))).toBe(false);
+  });
+
+  it('read GRPCRoute services: a match without a service matches every service', () => {
+    const grpcRules = (...services: (string | undefined)[]) => services.map((service) => ({ matches: [{ method: service === undefined ? { method: 'M' } : { service } }] }));
+    expect(mayShadowWithin(matchHints('GRPCRoute', grpcRules('a.A', 'b.B')))).toBe(false);
+    expect(mayShadowWithin(matchHints('GRPCRoute', grpcRules('a.A', 'a.A')))).toBe(true);
+    expect(mayShadowWithin(matchHints('GRPCRoute', grpcRules('a.A', undefined)))).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRoutingTable, type RoutingEntry, type RoutingTable, type TableRoute } from '../../src/core/routing-table.ts';
 import type { GrpcMatch, HttpMatch, ValueMatch } from '../../src/core/routing-match.ts';
+import { matchHints, mayShadowAcross, mayShadowWithin } from '../../src/core/routing-hints.ts';
 
 const SEED = 20261130;
 const runs = { seed: SEED, numRuns: 300 };
@@ -218,4 +219,23 @@ describe('routing table properties', () => {
     const shadowed = fc.sample(routes(httpMatch), { seed: SEED, numRuns: 200 }).filter((g) => tableOf('HTTPRoute', g, undefined).entries.some((e) => e.shadowedBy));
     expect(shadowed.length).toBeGreaterThan(10);
   });
+
+  it.each([['HTTPRoute', httpMatch], ['GRPCRoute', grpcMatch]] as const)('%s: the match hints allow every shadow the table proves', (kind, match) => {
+    fc.assert(
+      fc.property(routes(match), (generated) => {
+        const table = tableOf(kind, generated, undefined);
+        const hints = new Map(generated.map((r) => [`${r.namespace}/${r.name}`, matchHints(kind, r.rules)]));
+        for (const entry of table.entries) {
+          const by = entry.shadowedBy?.origin.route;
+          if (by === undefined) continue;
+          const later = hints.get(`${entry.origin.route.namespace}/${entry.origin.route.name}`);
+          const earlier = hints.get(`${by.namespace}/${by.name}`);
+          if (later === undefined || earlier === undefined) throw new Error('a table entry of an unknown route');
+          expect(by.name === entry.origin.route.name ? mayShadowWithin(later) : mayShadowAcross(earlier, later)).toBe(true);
+        }
+      }),
+      runs,
+    );
+  });
 });
+
