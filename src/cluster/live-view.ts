@@ -20,7 +20,7 @@
  *   overrides any lookup of it.
  */
 import type { Logger } from 'pino';
-import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo, ServiceRef, ServiceResolver } from '../core/view.ts';
+import type { AttachedRoute, ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo, ServiceRef, ServiceResolver } from '../core/view.ts';
 import type { KubeClient } from '../kube/client.ts';
 import type { Backoff } from '../kube/reflector.ts';
 import type { Metrics } from '../metrics.ts';
@@ -166,6 +166,10 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
 
   routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[] {
     return this.#routes.attachedTo(namespace, service, port);
+  }
+
+  attachedRoutes(namespace: string, service: string, port?: number): readonly AttachedRoute[] {
+    return this.#routes.attachedRoutes(namespace, service, port);
   }
 
   namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined {

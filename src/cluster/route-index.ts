@@ -1,10 +1,11 @@
 /**
  * The routes the live view caches, indexed by the Services they name: for `routesAttachedTo`
- * (MR109, which routes attach to a Service and port) and for the status reconciler (a Service
+ * (MR109, which routes attach to a Service and port), for `attachedRoutes` (the routing table
+ * and MR110, the same routes with their cached objects) and for the status reconciler (a Service
  * change re-queues the routes that name it as a parent or a backend).
  */
 import { serviceImportKey, serviceKey } from '../core/services.ts';
-import type { RouteInfo } from '../core/view.ts';
+import type { AttachedRoute, RouteInfo } from '../core/view.ts';
 import { meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
 
 /** A route changed in the cache: `object` is undefined when it was deleted. */
@@ -17,6 +18,8 @@ export interface RouteChange {
 
 interface RouteEntry {
   readonly info: RouteInfo;
+  /** The cached object (the informer holds it anyway: one more reference, no copy). */
+  readonly object: CachedRoute;
   readonly services: ReadonlySet<string>;
   readonly attachments: readonly Attachment[];
 }
@@ -50,20 +53,29 @@ export class RouteIndex {
     }
     const info: RouteInfo = before?.info ?? { kind, namespace, name };
     if (deleted) this.#routes.delete(key);
-    else this.#routes.set(key, { info, services, attachments: meshAttachments(object) });
+    else this.#routes.set(key, { info, object, services, attachments: meshAttachments(object) });
     return { route: info, object: deleted ? undefined : object, services: new Set([...services, ...(before?.services ?? [])]) };
   }
 
   /** Routes with a mesh parentRef to the Service, on `port` or on every port (a parentRef without one). */
   attachedTo(namespace: string, service: string, port: number | undefined): readonly RouteInfo[] {
-    const out: RouteInfo[] = [];
+    return this.#attached(namespace, service, port).map((entry) => entry.info);
+  }
+
+  /** The routes of `attachedTo`, each with its cached object. */
+  attachedRoutes(namespace: string, service: string, port: number | undefined): readonly AttachedRoute[] {
+    return this.#attached(namespace, service, port).map(({ info, object }) => ({ ...info, object }));
+  }
+
+  #attached(namespace: string, service: string, port: number | undefined): RouteEntry[] {
+    const out: RouteEntry[] = [];
     for (const key of this.#byService.get(serviceKey(namespace, service)) ?? []) {
       const entry = this.#routes.get(key);
       if (!entry) continue;
       const attached = entry.attachments.some(
         (a) => a.serviceNamespace === namespace && a.service === service && (port === undefined || a.port === undefined || a.port === port),
       );
-      if (attached) out.push(entry.info);
+      if (attached) out.push(entry);
     }
     return out;
   }

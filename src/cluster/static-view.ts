@@ -6,7 +6,7 @@
  * are flattened; other kinds and malformed documents are ignored, never an error.
  */
 import { parseAllDocuments } from 'yaml';
-import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo } from '../core/view.ts';
+import type { AttachedRoute, ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo } from '../core/view.ts';
 import { GATEWAY_GROUP, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, dig, list, text } from '../gateway/index.ts';
 import { serviceKey } from '../core/services.ts';
 import { SharedValues, grantAllows, grantRules, labelsOf, meshAttachments, serviceImportInfo, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
@@ -19,13 +19,15 @@ function namespaceOf(object: unknown): string {
 }
 
 /** A route's mesh attachment, with the route it belongs to. */
-type RouteAttachment = Attachment & RouteInfo;
+interface RouteAttachment extends Attachment {
+  readonly route: AttachedRoute;
+}
 
 function routeAttachments(kind: RouteInfo['kind'], object: unknown): RouteAttachment[] {
   const name = text(dig(object, 'metadata', 'name'));
   if (name === undefined) return [];
-  const namespace = namespaceOf(object);
-  return meshAttachments(object, DEFAULT_NAMESPACE).map((attachment) => ({ ...attachment, kind, namespace, name }));
+  const route: AttachedRoute = { kind, namespace: namespaceOf(object), name, object };
+  return meshAttachments(object, DEFAULT_NAMESPACE).map((attachment) => ({ ...attachment, route }));
 }
 
 function flatten(documents: readonly unknown[]): unknown[] {
@@ -68,23 +70,23 @@ export function staticView(documents: readonly unknown[]): ClusterView {
     bucket.push(attachment);
     attachmentsByService.set(key, bucket);
   }
+  /** Each route with a mesh parentRef on the Service covering `port`, once. */
+  const attached = (namespace: string, service: string, port: number | undefined): AttachedRoute[] => {
+    const found = new Set<AttachedRoute>();
+    for (const attachment of attachmentsByService.get(serviceKey(namespace, service)) ?? []) {
+      if (port !== undefined && attachment.port !== undefined && attachment.port !== port) continue;
+      found.add(attachment.route);
+    }
+    return [...found];
+  };
   return {
     service: (namespace, name) => services.get(serviceKey(namespace, name)),
     serviceImport: (namespace, name) => serviceImports.get(serviceKey(namespace, name)),
     referenceGrantAllows: (from: ReferenceFrom, to: ReferenceTo) =>
       (grantsByNamespace.get(to.namespace) ?? []).some((grant) => grantAllows(grant, from, to)),
-    routesAttachedTo: (namespace, service, port) => {
-      const found = new Map<string, RouteInfo>();
-      for (const attachment of attachmentsByService.get(serviceKey(namespace, service)) ?? []) {
-        if (port !== undefined && attachment.port !== undefined && attachment.port !== port) continue;
-        found.set(`${attachment.kind}/${attachment.namespace}/${attachment.name}`, {
-          kind: attachment.kind,
-          namespace: attachment.namespace,
-          name: attachment.name,
-        });
-      }
-      return [...found.values()];
-    },
+    routesAttachedTo: (namespace, service, port) =>
+      attached(namespace, service, port).map(({ kind, namespace: routeNamespace, name }) => ({ kind, namespace: routeNamespace, name })),
+    attachedRoutes: attached,
     namespaceLabels: (namespace) => namespaces.get(namespace),
   };
 }

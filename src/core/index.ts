@@ -14,3 +14,5 @@ export type * from './rule.ts';
 export type * from './types.ts';
 export type * from './view.ts';
 export type * from './policy.ts';
+export { buildRoutingTable, rankRoutes } from './routing-table.ts';
+export type * from './routing-table.ts';

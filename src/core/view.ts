@@ -37,6 +37,15 @@ export interface RouteInfo {
   readonly name: string;
 }
 
+/**
+ * A route attached to a Service, with the object as the view holds it (untrusted: the live view
+ * keeps the whole route without managedFields; the static view the parsed document), for the
+ * routing table (`core/routing-table.ts`) and MR110.
+ */
+export interface AttachedRoute extends RouteInfo {
+  readonly object: unknown;
+}
+
 /** The `from` side of a reference: the route's group, kind and namespace. */
 export interface ReferenceFrom {
   readonly group: string;
@@ -67,6 +76,11 @@ export interface ClusterView {
    * port covers every port). Used by MR109.
    */
   routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[];
+  /**
+   * The same routes as `routesAttachedTo`, each with its object: what the routing table of the
+   * Service port is built from (MR110, `explain`). Distinct per route; order unspecified.
+   */
+  attachedRoutes(namespace: string, service: string, port?: number): readonly AttachedRoute[];
   /** The namespace's labels, or undefined when unknown (exemptions by namespaceSelector). */
   namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined;
 }

@@ -10,6 +10,7 @@ import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceCh
 import { KubeClient } from '../../src/kube/client.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { readSubmission, referencedServices } from '../../src/core/index.ts';
+import { dig } from '../../src/gateway/untrusted.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { judgeAll } from '../builders.ts';
 import { startApiServer, type ApiServer, type ApiServerOptions, type KubeObject } from '../support/apiserver/index.ts';
@@ -103,6 +104,13 @@ describe('LiveClusterView: sync and change propagation', () => {
     expect(view.service('default', 'missing')).toBeUndefined();
     expect(view.namespaceLabels('default')).toEqual({ team: 'a', 'kubernetes.io/metadata.name': 'default' });
     expect(view.routesAttachedTo('default', 'echo', 80)).toEqual([{ kind: 'HTTPRoute', namespace: 'default', name: 'r1' }]);
+    // The routing table reads the attached routes' objects: rules and creationTimestamp are kept.
+    const [attached] = view.attachedRoutes('default', 'echo', 80);
+    expect(attached).toMatchObject({ kind: 'HTTPRoute', namespace: 'default', name: 'r1' });
+    const stored = server.read({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: 'default', name: 'r1' });
+    expect(dig(attached?.object, 'spec', 'rules')).toEqual(dig(stored, 'spec', 'rules'));
+    expect(dig(attached?.object, 'metadata', 'creationTimestamp')).toEqual(dig(stored, 'metadata', 'creationTimestamp'));
+    expect(dig(attached?.object, 'metadata', 'creationTimestamp')).toEqual(expect.any(String));
     const from = { group: gw, kind: 'HTTPRoute', namespace: 'default' };
     expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: 'store', name: 'echo-v1' })).toBe(true);
     expect(view.referenceGrantAllows({ ...from, namespace: 'other' }, { group: '', kind: 'Service', namespace: 'store', name: 'echo-v1' })).toBe(false);

@@ -21,6 +21,8 @@ describe('RouteIndex', () => {
     expect(index.attachedTo('default', 'echo', 80)).toEqual([added.route]);
     expect(index.attachedTo('default', 'echo', 81)).toEqual([]);
     expect(index.attachedTo('default', 'echo', undefined)).toEqual([added.route]);
+    expect(index.attachedRoutes('default', 'echo', 80)).toEqual([{ ...added.route, object: added.object }]);
+    expect(index.attachedRoutes('default', 'echo', 81)).toEqual([]);
     // A backend is named, not attached to.
     expect(index.attachedTo('default', 'v1', undefined)).toEqual([]);
     expect(index.naming('default', 'v1')).toEqual([added.route]);
@@ -31,6 +33,7 @@ describe('RouteIndex', () => {
     expect([...updated.services].sort()).toEqual(['default/echo', 'default/v1', 'default/v2']);
     expect(index.naming('default', 'v1')).toEqual([]);
     expect(index.attachedTo('default', 'echo', 81)).toEqual([added.route]);
+    expect(index.attachedRoutes('default', 'echo', 81)[0]?.object).toBe(updated.object);
 
     const deleted = index.update('HTTPRoute', route('r', [{ name: 'echo' }], ['v2']), true);
     expect(deleted.object).toBeUndefined();

@@ -54,6 +54,9 @@ describe('staticView', () => {
     expect(view.routesAttachedTo('shop', 'web')).toHaveLength(1);
     expect(view.routesAttachedTo('shop', 'web', 8080)).toEqual([]);
     expect(view.routesAttachedTo('shop', 'gw')).toEqual([]);
+    const [attached] = view.attachedRoutes('shop', 'web', 80);
+    expect(attached).toMatchObject({ kind: 'GRPCRoute', namespace: 'shop', name: 'g', object: { kind: 'GRPCRoute', spec: expect.any(Object) } });
+    expect(view.attachedRoutes('shop', 'web', 8080)).toEqual([]);
   });
 
   it('reads ServiceImports (multicluster.x-k8s.io, any version) with their ports', () => {

@@ -38,6 +38,7 @@ function fakeSource(initial: Record<string, unknown>[]) {
     serviceImport: (ns, name) => view().serviceImport(ns, name),
     referenceGrantAllows: (from, to) => view().referenceGrantAllows(from, to),
     routesAttachedTo: (ns, name, port) => view().routesAttachedTo(ns, name, port),
+    attachedRoutes: (ns, name, port) => view().attachedRoutes(ns, name, port),
     namespaceLabels: () => undefined,
     route: (kind, namespace, name) => objects.get(`${kind}/${namespace}/${name}`),
     allRoutes: () => routeKeys().map(info),
