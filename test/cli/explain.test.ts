@@ -225,7 +225,7 @@ spec:
       expect(otherPort.code).toBe(0);
     });
 
-    it('says when no route attaches to a port, and when the Service is headless', async () => {
+    it('says when no route attaches to a port, and when the Service is headless or ExternalName', async () => {
       const none = await explainOne(service('web', '[{port: 80}]', 'clusterIP: None, '));
       expect(none.notes).toEqual([
         'headless Service: clients reach pod addresses directly, so no route applies (MR104)',
@@ -234,6 +234,11 @@ spec:
       expect(none.explanation.service.headless).toBe(true);
       expect(none.explanation.ports[0]).toMatchObject({ protocol: 'none', entries: [], routes: [] });
       expect(none.code).toBe(0);
+      const external = await explainOne(service('web', '[{port: 80}]', 'type: ExternalName, externalName: example.com, '));
+      expect(external.notes[0]).toBe('ExternalName Service: it has no cluster IP to capture traffic on, so no route applies (MR103)');
+      expect(external.explanation.service.headless).toBe(false);
+      const clusterIp = await explainOne(service('web', '[{port: 80}]'));
+      expect(clusterIp.notes).toEqual(['no route attaches to this port: requests go to the Service as without the mesh']);
     });
 
     it('lists filters and timeouts as notes, and an entry without backends', async () => {

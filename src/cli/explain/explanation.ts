@@ -232,6 +232,7 @@ function entryNotes(entry: RoutingEntry, backends: readonly ExplainedBackend[]):
 function portNotes(service: ServiceInfo, table: RoutingTable): Note[] {
   const notes: Note[] = [];
   if (service.clusterIP === 'None') notes.push({ problem: false, text: 'headless Service: clients reach pod addresses directly, so no route applies (MR104)' });
+  if (service.type === 'ExternalName') notes.push({ problem: false, text: 'ExternalName Service: it has no cluster IP to capture traffic on, so no route applies (MR103)' });
   if (table.protocol === 'none') notes.push({ problem: false, text: 'no route attaches to this port: requests go to the Service as without the mesh' });
   for (const route of table.conflicted) {
     notes.push({ problem: true, text: `conflicted port: HTTPRoute ${route.namespace}/${route.name} is not served here, a GRPCRoute takes the port (MR109)` });
