@@ -258,6 +258,23 @@ spec:
     });
   });
 
+  it('prints a port without routes, and a Service without ports, in text', async () => {
+    const bare = await run(['service/web', '-n', 'shop', '-f', '-'], service('web', '[{port: 80}]'));
+    expect(bare.stdout).toBe(`Service shop/web
+
+Port 80: no routes
+  targets  web.shop.svc.cluster.local:80
+           xds:///web.shop.svc.cluster.local:80 (proxyless gRPC)
+  note     no route attaches to this port: requests go to the Service as without the mesh
+
+shop/web: 1 port, 0 entries, no problems
+`);
+    expect(bare.code).toBe(0);
+    const portless = await run(['service/web', '-n', 'shop', '-f', '-'], service('web', '[]', 'type: ExternalName, externalName: example.com, '));
+    expect(portless.stdout).toBe('Service shop/web\n\nThe Service has no ports: no route can attach to it.\n\nshop/web: 0 ports, 0 entries, no problems\n');
+    expect(portless.code).toBe(0);
+  });
+
   it('colours problems on a terminal unless NO_COLOR is set', async () => {
     const argv = ['service/web', '-n', 'shop', '-f', '.', '--port', '80'];
     const terminal = await explainRun(argv, { cwd: dir, isTTY: true });

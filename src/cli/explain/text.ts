@@ -5,7 +5,7 @@
  */
 import { entryPlace, type ExplainedBackend, type ExplainedEntry, type ExplainedMatch, type ExplainedPort, type ExplainedRoute, type Explanation, type Note } from './explanation.ts';
 
-const ansi = { yellow: '\u001b[33m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
+const ansi = { yellow: '\u001b[33m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
 /** Renders the explanation; ANSI colour (problems in yellow) only when `colour` is true. */
 export function formatExplanationText(explanation: Explanation, colour: boolean): string {
