@@ -25,6 +25,8 @@ export const errorDefinitions = {
   GAMMA_ERR_LINT_API_VERSION: { status: undefined, message: 'a route manifest does not name a Gateway API version' },
   GAMMA_ERR_LINT_CLUSTER: { status: undefined, message: 'the live cluster could not be read' },
   GAMMA_ERR_LINT_FIX: { status: undefined, message: 'a fix could not be applied to a manifest' },
+  GAMMA_ERR_EXPLAIN_USAGE: { status: undefined, message: 'invalid command line for explain' },
+  GAMMA_ERR_EXPLAIN_NOT_FOUND: { status: undefined, message: 'the Service or port to explain does not exist' },
   GAMMA_ERR_STATUS_WRITE: { status: undefined, message: 'a route status could not be written; retrying with backoff' },
   GAMMA_ERR_LEASE: { status: undefined, message: 'the status Lease could not be read or renewed; not writing route status' },
 } as const satisfies Record<string, { status: number | undefined; message: string }>;

@@ -4,6 +4,7 @@ import { configHelp, loadConfig } from '../config.ts';
 import { GammaError } from '../errors.ts';
 import { serve } from '../main.ts';
 import { developmentSubjectAltNames, ensureDevelopmentCertificates } from '../server/certificates.ts';
+import { runExplain } from './explain/index.ts';
 import { runLint } from './lint/index.ts';
 
 const usage = `Usage: gamma-webhook <command> [options]
@@ -11,6 +12,7 @@ const usage = `Usage: gamma-webhook <command> [options]
 Commands:
   serve   run the admission webhook (HTTPS) and, with a cluster, the status reconciler
   lint    check route manifests with the webhook's rules (gamma-webhook lint --help)
+  explain show the routing table the mesh builds for a Service (gamma-webhook explain --help)
   certs   generate development certificates into --certs-dir and print their paths
 
 Options of serve and certs (flag, environment variable, meaning):
@@ -19,7 +21,7 @@ ${configHelp()}
 
 /**
  * The program's edge: the only place, with src/config.ts, that reads process.env and argv.
- * Exit codes: 0 success, 1 lint denials, 2 usage or configuration error.
+ * Exit codes: 0 success, 1 lint denials or explain problems, 2 usage or configuration error.
  */
 async function main(argv: readonly string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
@@ -28,7 +30,8 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       await serve(loadConfig(rest, process.env));
       return undefined;
     case 'lint':
-      return runLint(rest, {
+    case 'explain':
+      return (command === 'lint' ? runLint : runExplain)(rest, {
         stdin: process.stdin,
         stdout: process.stdout,
         stderr: process.stderr,

@@ -83,3 +83,17 @@ export function parseSource(source: Source): ParsedSource {
 export function isObjectRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The object's `metadata.namespace`, or undefined when it names none. */
+export function namespaceOf(object: Record<string, unknown>): string | undefined {
+  const metadata = object.metadata;
+  return isObjectRecord(metadata) && typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+}
+
+/** Namespaced objects without a namespace land in the default one, as `kubectl apply` would put them. */
+export function defaultNamespace(object: Record<string, unknown>, namespace: string): Record<string, unknown> {
+  if (object.kind === 'Namespace' || namespaceOf(object) !== undefined) return object;
+  const metadata = isObjectRecord(object.metadata) ? object.metadata : {};
+  object.metadata = { ...metadata, namespace };
+  return object;
+}

@@ -6,7 +6,7 @@ import { GammaError } from '../../errors.ts';
 import { GATEWAY_GROUP } from '../../gateway/mesh.ts';
 import { isRouteKind, type RouteKind } from '../../gateway/route-kinds.ts';
 import { ruleCatalog } from '../../rules/index.ts';
-import { isObjectRecord, type ManifestObject, type ParsedSource } from './documents.ts';
+import { defaultNamespace, isObjectRecord, namespaceOf, type ManifestObject, type ParsedSource } from './documents.ts';
 import { patchValue } from './fix.ts';
 import { locate } from './positions.ts';
 import { sortFindings, type LintFinding, type LintReport, type RouteRef, type Severity } from './report.ts';
@@ -137,20 +137,7 @@ function routeKindOf(object: Record<string, unknown>): RouteKind | undefined {
   return isRouteKind(kind) && typeof apiVersion === 'string' && apiVersion.startsWith(`${GATEWAY_GROUP}/`) ? kind : undefined;
 }
 
-function namespaceOf(object: Record<string, unknown>): string | undefined {
-  const metadata = object.metadata;
-  return isObjectRecord(metadata) && typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
-}
-
 function nameOf(object: Record<string, unknown>): string {
   const metadata = object.metadata;
   return isObjectRecord(metadata) && typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : '(unnamed)';
-}
-
-/** Namespaced objects without a namespace land in the default one, as `kubectl apply` would put them. */
-function defaultNamespace(object: Record<string, unknown>, namespace: string): Record<string, unknown> {
-  if (object.kind === 'Namespace' || namespaceOf(object) !== undefined) return object;
-  const metadata = isObjectRecord(object.metadata) ? object.metadata : {};
-  object.metadata = { ...metadata, namespace };
-  return object;
 }

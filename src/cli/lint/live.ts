@@ -1,13 +1,12 @@
-import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, type ConfigurationOptions } from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, CustomObjectsApi, type ConfigurationOptions } from '@kubernetes/client-node';
 import { GammaError } from '../../errors.ts';
 import { GATEWAY_GROUP } from '../../gateway/mesh.ts';
 import { REFERENCE_GRANT } from '../../gateway/route-kinds.ts';
 import { KubeClient, withSignal } from '../../kube/client.ts';
+import { describeClusterError, loadKubeConfig, type ClusterAccess } from '../kubeconfig.ts';
 
 /** Where to find the live cluster: a kubeconfig file (undefined: KUBECONFIG or ~/.kube/config) and a context. */
-export interface LiveClusterOptions {
-  readonly kubeconfig: string | undefined;
-  readonly context: string | undefined;
+export interface LiveClusterOptions extends ClusterAccess {
   /** Per-request time limit; default 30 s. */
   readonly timeoutMs?: number;
 }
@@ -24,23 +23,7 @@ const pageSize = 500;
  * does not answer within the time limit, or an API error (403 names the missing permission).
  */
 export async function readLiveCluster(options: LiveClusterOptions): Promise<Record<string, unknown>[]> {
-  const config = new KubeConfig();
-  try {
-    if (options.kubeconfig !== undefined) config.loadFromFile(options.kubeconfig);
-    else config.loadFromDefault();
-  } catch (cause) {
-    throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `kubeconfig ${options.kubeconfig ?? '(default)'}: ${message(cause)}`, { cause });
-  }
-  if (options.context !== undefined) {
-    if (!config.getContextObject(options.context)) {
-      const known = config.getContexts().map((c) => c.name);
-      throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `no context ${JSON.stringify(options.context)} in the kubeconfig (known: ${known.join(', ') || 'none'})`);
-    }
-    config.setCurrentContext(options.context);
-  }
-  if (!config.getCurrentCluster()) {
-    throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `the kubeconfig names no cluster for context ${JSON.stringify(config.getCurrentContext())}`);
-  }
+  const config = loadKubeConfig(options);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = () => withSignal(AbortSignal.timeout(timeoutMs));
   const kube = new KubeClient(config);
@@ -95,7 +78,7 @@ async function pages(
       page = await fetchPage(token);
     } catch (cause) {
       if (notFoundIsNotServed && cause instanceof ApiException && cause.code === 404) throw new NotServed(what);
-      throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `listing ${what}: ${message(cause)}`, { cause });
+      throw new GammaError('GAMMA_ERR_LINT_CLUSTER', `listing ${what}: ${describeClusterError(cause)}`, { cause });
     }
     all.push(...page.items);
     token = page.next || undefined;
@@ -107,17 +90,4 @@ async function pages(
 function plain(item: unknown, apiVersion: string, kind: string): Record<string, unknown> {
   const data = JSON.parse(JSON.stringify(item ?? {})) as Record<string, unknown>;
   return { ...data, apiVersion, kind };
-}
-
-function message(error: unknown): string {
-  if (error instanceof ApiException) {
-    const body = error.body as { message?: unknown } | string | undefined;
-    const detail = typeof body === 'string' ? body : typeof body?.message === 'string' ? body.message : '';
-    return `HTTP ${error.code}${detail ? `: ${detail}` : ''}`;
-  }
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return cause instanceof Error && cause.message !== error.message ? `${error.message} (${cause.message})` : error.message;
-  }
-  return String(error);
 }
