@@ -4,8 +4,8 @@
  * change re-queues the routes that name it as a parent or a backend).
  */
 import { serviceImportKey, serviceKey } from '../core/services.ts';
-import type { RouteInfo } from '../core/view.ts';
-import { meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
+import type { RouteInfo, ServiceInfo } from '../core/view.ts';
+import { attachmentCovers, meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
 
 /** A route changed in the cache: `object` is undefined when it was deleted. */
 export interface RouteChange {
@@ -54,15 +54,16 @@ export class RouteIndex {
     return { route: info, object: deleted ? undefined : object, services: new Set([...services, ...(before?.services ?? [])]) };
   }
 
-  /** Routes with a mesh parentRef to the Service, on `port` or on every port (a parentRef without one). */
-  attachedTo(namespace: string, service: string, port: number | undefined): readonly RouteInfo[] {
+  /**
+   * Routes with a mesh parentRef that serves `port` of the Service (`attachmentCovers`); `info`,
+   * the Service itself, resolves parentRefs that name their port by sectionName.
+   */
+  attachedTo(namespace: string, service: string, port: number | undefined, info?: ServiceInfo): readonly RouteInfo[] {
     const out: RouteInfo[] = [];
     for (const key of this.#byService.get(serviceKey(namespace, service)) ?? []) {
       const entry = this.#routes.get(key);
       if (!entry) continue;
-      const attached = entry.attachments.some(
-        (a) => a.serviceNamespace === namespace && a.service === service && (port === undefined || a.port === undefined || a.port === port),
-      );
+      const attached = entry.attachments.some((a) => a.serviceNamespace === namespace && a.service === service && attachmentCovers(a, port, info));
       if (attached) out.push(entry.info);
     }
     return out;

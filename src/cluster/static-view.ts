@@ -9,7 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import type { ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo } from '../core/view.ts';
 import { GATEWAY_GROUP, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, dig, list, text } from '../gateway/index.ts';
 import { serviceKey } from '../core/services.ts';
-import { SharedValues, grantAllows, grantRules, labelsOf, meshAttachments, serviceImportInfo, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
+import { SharedValues, attachmentCovers, grantAllows, grantRules, labelsOf, meshAttachments, serviceImportInfo, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
 
 /** Manifests often leave the namespace out; `kubectl apply` would put them in `default`. */
 const DEFAULT_NAMESPACE = 'default';
@@ -75,8 +75,9 @@ export function staticView(documents: readonly unknown[]): ClusterView {
       (grantsByNamespace.get(to.namespace) ?? []).some((grant) => grantAllows(grant, from, to)),
     routesAttachedTo: (namespace, service, port) => {
       const found = new Map<string, RouteInfo>();
+      const info = services.get(serviceKey(namespace, service));
       for (const attachment of attachmentsByService.get(serviceKey(namespace, service)) ?? []) {
-        if (port !== undefined && attachment.port !== undefined && attachment.port !== port) continue;
+        if (!attachmentCovers(attachment, port, info)) continue;
         found.set(`${attachment.kind}/${attachment.namespace}/${attachment.name}`, {
           kind: attachment.kind,
           namespace: attachment.namespace,
