@@ -5,6 +5,7 @@ import { GammaError } from '../errors.ts';
 import { serve } from '../main.ts';
 import { developmentSubjectAltNames, ensureDevelopmentCertificates } from '../server/certificates.ts';
 import { runLint } from './lint/index.ts';
+import { runVersion } from './version.ts';
 
 const usage = `Usage: gamma-webhook <command> [options]
 
@@ -12,6 +13,7 @@ Commands:
   serve   run the admission webhook (HTTPS) and, with a cluster, the status reconciler
   lint    check route manifests with the webhook's rules (gamma-webhook lint --help)
   certs   generate development certificates into --certs-dir and print their paths
+  version print the version (-o json|yaml too)
 
 Options of serve and certs (flag, environment variable, meaning):
 ${configHelp()}
@@ -36,6 +38,8 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
         cwd: process.cwd(),
         noColor: Boolean(process.env.NO_COLOR),
       });
+    case 'version':
+      return runVersion(rest, process);
     case 'certs': {
       const config = loadConfig(rest, process.env);
       const names = developmentSubjectAltNames(config.serviceName, config.namespace);
