@@ -155,6 +155,8 @@ function portWords(ports: readonly number[]): string {
 function conflict({ parent, name, service }: ParentService, view: ClusterView): RawFinding[] {
   const ports = namedPorts(parent, service);
   if (ports === undefined) return [];
+  // Most Services have no GRPCRoute at all: one question about any port settles that.
+  if (!view.routesAttachedTo(parent.namespace, name).some((r) => r.kind === 'GRPCRoute')) return [];
   const winners = new Map<string, number[]>();
   const kept: number[] = [];
   for (const port of new Set(ports)) {
