@@ -6,6 +6,7 @@ import { serve } from '../main.ts';
 import { developmentSubjectAltNames, ensureDevelopmentCertificates } from '../server/certificates.ts';
 import { runExplain } from './explain/index.ts';
 import { runLint } from './lint/index.ts';
+import { runVersion } from './version.ts';
 
 const usage = `Usage: gamma-webhook <command> [options]
 
@@ -14,6 +15,7 @@ Commands:
   lint    check route manifests with the webhook's rules (gamma-webhook lint --help)
   explain show the routing table the mesh builds for a Service (gamma-webhook explain --help)
   certs   generate development certificates into --certs-dir and print their paths
+  version print the version (-o json|yaml too)
 
 Options of serve and certs (flag, environment variable, meaning):
 ${configHelp()}
@@ -39,6 +41,8 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
         cwd: process.cwd(),
         noColor: Boolean(process.env.NO_COLOR),
       });
+    case 'version':
+      return runVersion(rest, process);
     case 'certs': {
       const config = loadConfig(rest, process.env);
       const names = developmentSubjectAltNames(config.serviceName, config.namespace);

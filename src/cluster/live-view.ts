@@ -165,11 +165,11 @@ export class LiveClusterView implements ClusterView, ServiceResolver {
   }
 
   routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[] {
-    return this.#routes.attachedTo(namespace, service, port);
+    return this.#routes.attachedTo(namespace, service, port, this.service(namespace, service));
   }
 
   attachedRoutes(namespace: string, service: string, port?: number): readonly AttachedRoute[] {
-    return this.#routes.attachedRoutes(namespace, service, port);
+    return this.#routes.attachedRoutes(namespace, service, port, this.service(namespace, service));
   }
 
   namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined {

@@ -4,7 +4,7 @@
  * static view (YAML documents). Every function here accepts any JSON (a malformed object must not
  * break a watch or a lint run): missing fields become empty values, never exceptions.
  */
-import { serviceImportKey, serviceKey } from '../core/services.ts';
+import { portByName, serviceImportKey, serviceKey } from '../core/services.ts';
 import type { ReferenceFrom, ReferenceTo, ServiceImportInfo, ServiceInfo, ServicePortInfo } from '../core/view.ts';
 import { backendGroupKind, dig, integer, isCoreService, isMeshParent, isServiceImport, list, record, text } from '../gateway/index.ts';
 import { Interner } from './interner.ts';
@@ -212,6 +212,19 @@ export interface Attachment {
   readonly serviceNamespace: string;
   readonly service: string;
   readonly port: number | undefined;
+  readonly sectionName: string | undefined;
+}
+
+/**
+ * True when the attachment serves `port` of its Service (any port when `port` is undefined). A
+ * parentRef with a port serves that port; one with only a sectionName, the Service port of that
+ * name (none while the Service or the name is unknown); one with neither, every port.
+ */
+export function attachmentCovers(attachment: Attachment, port: number | undefined, service: ServiceInfo | undefined): boolean {
+  if (port === undefined) return true;
+  if (attachment.port !== undefined) return attachment.port === port;
+  if (attachment.sectionName !== undefined) return service !== undefined && portByName(service, attachment.sectionName)?.port === port;
+  return true;
 }
 
 /** The route's mesh parents (group "" and kind Service), the namespace defaulting to the route's. */
@@ -220,7 +233,7 @@ export function meshAttachments(route: unknown, defaultNamespace = ''): Attachme
   return list(dig(route, 'spec', 'parentRefs')).flatMap((ref) => {
     const service = text(dig(ref, 'name'));
     if (!isMeshParent(ref) || service === undefined) return [];
-    return [{ serviceNamespace: text(dig(ref, 'namespace')) || namespace, service, port: integer(dig(ref, 'port')) }];
+    return [{ serviceNamespace: text(dig(ref, 'namespace')) || namespace, service, port: integer(dig(ref, 'port')), sectionName: text(dig(ref, 'sectionName')) }];
   });
 }
 

@@ -5,8 +5,8 @@
  * change re-queues the routes that name it as a parent or a backend).
  */
 import { serviceImportKey, serviceKey } from '../core/services.ts';
-import type { AttachedRoute, RouteInfo } from '../core/view.ts';
-import { meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
+import type { AttachedRoute, RouteInfo, ServiceInfo } from '../core/view.ts';
+import { attachmentCovers, meshAttachments, namedServices, type Attachment, type CachedRoute } from './objects.ts';
 
 /** A route changed in the cache: `object` is undefined when it was deleted. */
 export interface RouteChange {
@@ -57,24 +57,25 @@ export class RouteIndex {
     return { route: info, object: deleted ? undefined : object, services: new Set([...services, ...(before?.services ?? [])]) };
   }
 
-  /** Routes with a mesh parentRef to the Service, on `port` or on every port (a parentRef without one). */
-  attachedTo(namespace: string, service: string, port: number | undefined): readonly RouteInfo[] {
-    return this.#attached(namespace, service, port).map((entry) => entry.info);
+  /**
+   * Routes with a mesh parentRef that serves `port` of the Service (`attachmentCovers`); `info`,
+   * the Service itself, resolves parentRefs that name their port by sectionName.
+   */
+  attachedTo(namespace: string, service: string, port: number | undefined, info?: ServiceInfo): readonly RouteInfo[] {
+    return this.#attached(namespace, service, port, info).map((entry) => entry.info);
   }
 
   /** The routes of `attachedTo`, each with its cached object. */
-  attachedRoutes(namespace: string, service: string, port: number | undefined): readonly AttachedRoute[] {
-    return this.#attached(namespace, service, port).map(({ info, object }) => ({ ...info, object }));
+  attachedRoutes(namespace: string, service: string, port: number | undefined, info?: ServiceInfo): readonly AttachedRoute[] {
+    return this.#attached(namespace, service, port, info).map(({ info: route, object }) => ({ ...route, object }));
   }
 
-  #attached(namespace: string, service: string, port: number | undefined): RouteEntry[] {
+  #attached(namespace: string, service: string, port: number | undefined, info: ServiceInfo | undefined): RouteEntry[] {
     const out: RouteEntry[] = [];
     for (const key of this.#byService.get(serviceKey(namespace, service)) ?? []) {
       const entry = this.#routes.get(key);
       if (!entry) continue;
-      const attached = entry.attachments.some(
-        (a) => a.serviceNamespace === namespace && a.service === service && (port === undefined || a.port === undefined || a.port === port),
-      );
+      const attached = entry.attachments.some((a) => a.serviceNamespace === namespace && a.service === service && attachmentCovers(a, port, info));
       if (attached) out.push(entry);
     }
     return out;

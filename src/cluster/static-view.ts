@@ -9,7 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import type { AttachedRoute, ClusterView, ReferenceFrom, ReferenceTo, RouteInfo, ServiceImportInfo, ServiceInfo } from '../core/view.ts';
 import { GATEWAY_GROUP, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND, dig, list, text } from '../gateway/index.ts';
 import { serviceKey } from '../core/services.ts';
-import { SharedValues, grantAllows, grantRules, labelsOf, meshAttachments, serviceImportInfo, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
+import { SharedValues, attachmentCovers, grantAllows, grantRules, labelsOf, meshAttachments, serviceImportInfo, serviceInfo, type Attachment, type GrantRules } from './objects.ts';
 
 /** Manifests often leave the namespace out; `kubectl apply` would put them in `default`. */
 const DEFAULT_NAMESPACE = 'default';
@@ -70,11 +70,12 @@ export function staticView(documents: readonly unknown[]): ClusterView {
     bucket.push(attachment);
     attachmentsByService.set(key, bucket);
   }
-  /** Each route with a mesh parentRef on the Service covering `port`, once. */
+  /** Each route with a mesh parentRef on the Service that serves `port` (`attachmentCovers`), once. */
   const attached = (namespace: string, service: string, port: number | undefined): AttachedRoute[] => {
     const found = new Set<AttachedRoute>();
+    const info = services.get(serviceKey(namespace, service));
     for (const attachment of attachmentsByService.get(serviceKey(namespace, service)) ?? []) {
-      if (port !== undefined && attachment.port !== undefined && attachment.port !== port) continue;
+      if (!attachmentCovers(attachment, port, info)) continue;
       found.add(attachment.route);
     }
     return [...found];

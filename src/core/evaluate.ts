@@ -58,7 +58,8 @@ function check(plan: DoorPlan, context: EvaluationContext): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, action } of plan.checks) {
     for (const raw of rule.check(context)) {
-      findings.push({ ruleId: rule.id, action, ...raw, ...(rule.status === undefined ? {} : { status: rule.status }) });
+      const status = raw.status ?? rule.status;
+      findings.push({ ruleId: rule.id, action, ...raw, ...(status === undefined ? {} : { status }) });
     }
   }
   return findings;

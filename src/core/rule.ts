@@ -15,6 +15,8 @@ export interface RawFinding {
   readonly message: string;
   /** Set by parent rules: the spec.parentRefs index the finding is about. */
   readonly parentIndex?: number;
+  /** This finding's status when it differs from the rule's `status` (MR109 on a parent that keeps some ports). */
+  readonly status?: RuleStatus;
 }
 
 /** One JSON Patch operation of the mutating door, with the warning that announces it. */
@@ -30,7 +32,8 @@ export interface Rule {
   readonly kinds: readonly RouteKind[];
   readonly referential: boolean;
   readonly defaultAction: Exclude<Action, 'off'>;
-  readonly status?: RuleStatus;
+  /** The status every finding of the rule sets; `NarrowsParent` is only ever one finding's own (`RawFinding.status`). */
+  readonly status?: Exclude<RuleStatus, { readonly condition: 'NarrowsParent' }>;
   readonly check: (context: EvaluationContext) => readonly RawFinding[];
   /**
    * The rule's default in the mutating door, when it has one. Proposals MUST be add/replace,

@@ -36,12 +36,14 @@ export interface EvaluationRequest {
 /**
  * The status a rule's findings imply, whatever their admission action. `DropsRule`: the route rule
  * at the finding's path cannot be programmed, so it is dropped (PartiallyInvalid, or
- * Accepted=False when every rule is dropped).
+ * Accepted=False when every rule is dropped). `NarrowsParent`: the finding's parent loses some of
+ * the ports it names but keeps others, so it stays Accepted=True and that message carries the finding.
  */
 export type RuleStatus =
   | { readonly condition: 'Accepted'; readonly reason: AcceptedFalseReason }
   | { readonly condition: 'ResolvedRefs'; readonly reason: ResolvedRefsFalseReason }
-  | { readonly condition: 'DropsRule' };
+  | { readonly condition: 'DropsRule' }
+  | { readonly condition: 'NarrowsParent' };
 
 /** One rule's verdict on one place in the route. */
 export interface Finding {

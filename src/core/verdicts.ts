@@ -1,14 +1,18 @@
 /**
  * Per-parent status verdicts (docs/rules.md "Status"): Accepted, ResolvedRefs and, when only some
  * rules are unusable, PartiallyInvalid. Verdicts follow the findings' `status` whatever their
- * admission action: a warned MR102 still makes Accepted=False/NoMatchingParent.
+ * admission action: a warned MR102 still makes Accepted=False/NoMatchingParent, and a warned MR109
+ * on a parent that keeps some of its ports is named in that parent's Accepted=True message.
  */
 import { RouteConditionType, RouteReason } from '../gateway/conditions.ts';
 import { formatFinding } from './format.ts';
 import type { RouteModel } from './route.ts';
 import type { ConditionVerdict, Finding, ParentVerdict } from './types.ts';
 
-function accepted(message: string): ConditionVerdict {
+/** Accepted=True; `narrowing` are the parent's `NarrowsParent` findings, which the message names. */
+function accepted(narrowing: readonly Finding[]): ConditionVerdict {
+  const base = 'the parent Service accepts the route';
+  const message = narrowing.length === 0 ? base : `${base} on the ports it keeps; ${narrowing.map(formatFinding).join('; ')}`;
   return { type: RouteConditionType.Accepted, status: 'True', reason: RouteReason.Accepted, message };
 }
 
@@ -26,6 +30,18 @@ function withCondition(findings: readonly Finding[], condition: 'Accepted' | 'Re
     const status = finding.status;
     return status?.condition === condition ? [{ finding, reason: status.reason }] : [];
   });
+}
+
+/** Parent index -> its `NarrowsParent` findings (parent rules always name their parent). */
+function narrowedParents(findings: readonly Finding[]): Map<number, Finding[]> {
+  const narrowed = new Map<number, Finding[]>();
+  for (const finding of findings) {
+    if (finding.status?.condition !== 'NarrowsParent' || finding.parentIndex === undefined) continue;
+    const list = narrowed.get(finding.parentIndex);
+    if (list === undefined) narrowed.set(finding.parentIndex, [finding]);
+    else list.push(finding);
+  }
+  return narrowed;
 }
 
 /** Route rule index -> the findings that make that rule unusable. */
@@ -51,6 +67,7 @@ export function parentVerdicts(route: RouteModel, findings: readonly Finding[]):
   const allDropped = ruleCount > 0 && dropped.size >= ruleCount;
   const droppedFindings = [...dropped.values()].flat();
   const backendProblems = withCondition(findings, 'ResolvedRefs');
+  const narrowed = narrowedParents(findings);
   // Work per parent is kept to that parent's own findings: a route near the body limit can
   // have thousands of parents and thousands of findings, and parents x findings is too much.
   // What is the same for every parent is computed once (verdicts are read-only).
@@ -69,6 +86,7 @@ export function parentVerdicts(route: RouteModel, findings: readonly Finding[]):
       ? resolvedRefs('every backend reference resolves')
       : rejected(RouteConditionType.ResolvedRefs, firstBackend.reason, backendProblems.map((p) => p.finding));
   let allDroppedCondition: ConditionVerdict | undefined;
+  let acceptedCondition: ConditionVerdict | undefined;
   let partiallyInvalid: ConditionVerdict | undefined;
   return route.meshParents.map((parent) => {
     const own = byParent.get(parent.index) ?? [];
@@ -82,7 +100,8 @@ export function parentVerdicts(route: RouteModel, findings: readonly Finding[]):
       allDroppedCondition ??= rejected(RouteConditionType.Accepted, RouteReason.UnsupportedValue, droppedFindings);
       conditions.push(allDroppedCondition);
     } else {
-      conditions.push(accepted('the parent Service accepts the route'));
+      const narrowing = narrowed.get(parent.index);
+      conditions.push(narrowing === undefined ? (acceptedCondition ??= accepted([])) : accepted(narrowing));
     }
     conditions.push(backendCondition);
     if (dropped.size > 0 && !allDropped && first === undefined) {

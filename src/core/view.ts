@@ -72,8 +72,9 @@ export interface ClusterView {
   /** True when a ReferenceGrant in `to.namespace` allows this reference (GEP-709). */
   referenceGrantAllows(from: ReferenceFrom, to: ReferenceTo): boolean;
   /**
-   * Routes with a mesh parentRef on this Service that covers `port` (a parentRef without a
-   * port covers every port). Used by MR109.
+   * Routes with a mesh parentRef on this Service that covers `port` (any port when undefined): a
+   * parentRef with a port covers that port, one with only a sectionName the Service port of that
+   * name, one with neither every port of the Service. Used by MR109.
    */
   routesAttachedTo(namespace: string, service: string, port?: number): readonly RouteInfo[];
   /**

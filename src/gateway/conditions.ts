@@ -30,7 +30,8 @@ export const RouteReason = {
    */
   NotAllowedByPolicy: 'NotAllowedByPolicy',
   /**
-   * Accepted=False: a GRPCRoute attaches to the same Service and port and wins (MR109, GEP-1294).
+   * Accepted=False: GRPCRoutes attach to every port the parentRef names on its Service and win
+   * (MR109, GEP-1294); a parentRef that keeps some ports stays Accepted.
    * Implementation-specific: GEP-1294 names it, apis/v1 has no constant for it.
    */
   Conflicted: 'Conflicted',

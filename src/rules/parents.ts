@@ -1,5 +1,8 @@
 /** Parent rules (docs/rules.md "Parents", MR101-MR109): the mesh parentRefs and their Services. */
+import type { ParentService } from '../core/context.ts';
+import type { ParentRefModel } from '../core/route.ts';
 import { bothKinds, finding, type RawFinding, type Rule } from '../core/rule.ts';
+import type { ClusterView, ServiceInfo } from '../core/view.ts';
 import { portByName, portByNumber, portList, portOutOfRange, serviceKey, isExternalName, isHeadless } from '../core/services.ts';
 import { CORE_GROUP_ALIAS, RouteReason, list } from '../gateway/index.ts';
 import { fixServiceParentGroup } from './defaults.ts';
@@ -127,18 +130,56 @@ export const mr108: Rule = {
       : [],
 };
 
+/**
+ * The Service port numbers a parentRef names: its port, else its sectionName's port, else every
+ * port of the Service. Undefined when they cannot be known (the Service or the name is unknown:
+ * MR102 and MR106 report that).
+ */
+function namedPorts(parent: ParentRefModel, service: ServiceInfo | undefined): readonly number[] | undefined {
+  if (parent.port !== undefined) return [parent.port];
+  if (service === undefined) return undefined;
+  if (parent.sectionName === undefined) return service.ports.map((p) => p.port);
+  const named = portByName(service, parent.sectionName);
+  return named === undefined ? undefined : [named.port];
+}
+
+function portWords(ports: readonly number[]): string {
+  return `${ports.length === 1 ? 'port' : 'ports'} ${ports.join(', ')}`;
+}
+
+/**
+ * The MR109 finding of one HTTPRoute parent, if a GRPCRoute takes any port it names (GEP-1294: a
+ * GRPCRoute wins a port over an HTTPRoute). Total when every named port is taken (Accepted=False,
+ * Conflicted); otherwise the parent keeps serving the other ports and stays Accepted.
+ */
+function conflict({ parent, name, service }: ParentService, view: ClusterView): RawFinding[] {
+  const ports = namedPorts(parent, service);
+  if (ports === undefined) return [];
+  // Most Services have no GRPCRoute at all: one question about any port settles that.
+  if (!view.routesAttachedTo(parent.namespace, name).some((r) => r.kind === 'GRPCRoute')) return [];
+  const winners = new Map<string, number[]>();
+  const kept: number[] = [];
+  for (const port of new Set(ports)) {
+    const winner = view.routesAttachedTo(parent.namespace, name, port).find((r) => r.kind === 'GRPCRoute');
+    if (winner === undefined) {
+      kept.push(port);
+      continue;
+    }
+    const key = serviceKey(winner.namespace, winner.name);
+    winners.set(key, [...(winners.get(key) ?? []), port]);
+  }
+  if (winners.size === 0) return [];
+  const lost = [...winners].map(([key, taken]) => `GRPCRoute ${key} also attaches to ${name} ${portWords(taken)} and wins`).join('; ');
+  if (kept.length === 0) return [finding(parent.path, lost, parent.index)];
+  const message = `${lost} there; this route keeps ${portWords(kept)}`;
+  return [{ ...finding(parent.path, message, parent.index), status: { condition: 'NarrowsParent' } }];
+}
+
 export const mr109: Rule = {
   id: 'MR109',
   kinds: ['HTTPRoute'],
   referential: true,
   defaultAction: 'warn',
   status: { condition: 'Accepted', reason: RouteReason.Conflicted },
-  check: ({ route, view }) =>
-    route.meshParents.flatMap((p) => {
-      if (p.name === undefined) return [];
-      const winner = view.routesAttachedTo(p.namespace, p.name, p.port).find((r) => r.kind === 'GRPCRoute');
-      if (winner === undefined) return [];
-      const where = p.port === undefined ? '' : ` port ${p.port}`;
-      return [finding(p.path, `GRPCRoute ${serviceKey(winner.namespace, winner.name)} also attaches to ${p.name}${where} and wins`, p.index)];
-    }),
+  check: ({ parentServices, view }) => parentServices.flatMap((parentService) => conflict(parentService, view)),
 };

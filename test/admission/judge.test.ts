@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/admission/judge.ts';
-import { backend, compiled, create, httpRoute, meshParent, policy, view } from '../builders.ts';
+import { staticView } from '../../src/cluster/static-view.ts';
+import { backend, compiled, create, grpcRoute, httpRoute, meshParent, policy, services, view } from '../builders.ts';
 
 describe('createJudge', () => {
   const request = create(httpRoute({ parentRefs: [meshParent()], rules: [{ backendRefs: [backend('echo-v1', { port: 8080 }), backend('missing', { port: 80 })] }] }));
@@ -55,5 +56,17 @@ describe('createJudge', () => {
     expect(validated.allowed).toBe(false);
     expect(validated.patch).toEqual([]);
     expect(validated.ruleIds).toEqual(['MR101']);
+  });
+
+  it('warns on an HTTPRoute parent a GRPCRoute takes ports from (MR109 per port), naming the lost and the kept ports', async () => {
+    const conflictView = staticView([...services, grpcRoute({ parentRefs: [meshParent('echo', { port: 8080 })] }, 'default', 'g')]);
+    const judge = createJudge({ view: conflictView, policy: () => compiled() });
+    const warnings = async (parent: ReturnType<typeof meshParent>) =>
+      (await judge(create(httpRoute({ parentRefs: [parent] })), 'validate')).warnings.filter((w) => w.startsWith('MR109'));
+    expect(await warnings(meshParent('echo'))).toEqual([
+      'MR109 spec.parentRefs[0]: GRPCRoute default/g also attaches to echo port 8080 and wins there; this route keeps port 80',
+    ]);
+    expect(await warnings(meshParent('echo', { port: 8080 }))).toEqual(['MR109 spec.parentRefs[0]: GRPCRoute default/g also attaches to echo port 8080 and wins']);
+    expect(await warnings(meshParent('echo', { port: 80 }))).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ describe.skipIf(!hasOtherNode)('the package bin', () => {
   });
 
   it('is the plain-JavaScript launcher, shipped with the package', () => {
-    expect(pkg.bin).toEqual({ 'gamma-webhook': 'bin/gamma-webhook.js' });
+    expect(pkg.bin).toEqual({ 'gamma-webhook': 'bin/gamma-webhook.js', 'kubectl-gamma': 'bin/kubectl-gamma' });
     expect(pkg.files).toContain('bin');
     expect(pkg.files).toContain('dist/src');
   });

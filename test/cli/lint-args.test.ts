@@ -13,6 +13,7 @@ describe('parseLintArgs', () => {
       namespace: 'default',
       fix: false,
       strict: false,
+      status: false,
       help: false,
     });
   });
@@ -23,6 +24,7 @@ describe('parseLintArgs', () => {
     [['--context', 'prod', 'x'], { context: 'prod', live: true, kubeconfig: undefined }],
     [['--kubeconfig', 'k', 'x'], { kubeconfig: 'k', live: true }],
     [['-n', 'shop', '--fix', '--strict', '-', 'dir'], { namespace: 'shop', fix: true, strict: true, operands: ['-', 'dir'] }],
+    [['--status', 'x'], { status: true }],
     [['--help'], { help: true, operands: [] }],
   ])('%j', (argv, expected) => {
     expect(parseLintArgs(argv)).toMatchObject(expected);
@@ -35,6 +37,7 @@ describe('parseLintArgs', () => {
     [['--policy']],
     [['--policy', '', 'x']],
     [['--fix=yes', 'x']],
+    [['--status=yes', 'x']],
   ])('refuses %j with GAMMA_ERR_LINT_USAGE', (argv) => {
     expect(() => parseLintArgs(argv)).toThrow(expect.objectContaining({ code: 'GAMMA_ERR_LINT_USAGE' }));
   });

@@ -26,7 +26,7 @@ const finding = (over: Partial<LintFinding>): LintFinding => ({
   ...over,
 });
 
-const report = (findings: LintFinding[]): LintReport => ({ files: 2, routes: 3, findings, fixed: { operations: 0, files: [] } });
+const report = (findings: LintFinding[]): LintReport => ({ files: 2, routes: 3, findings, statuses: [], fixed: { operations: 0, files: [] } });
 
 describe('exitCodeOf', () => {
   it.each([

@@ -80,4 +80,15 @@ describe('RouteIndex', () => {
     const added = index.update('HTTPRoute', object, false);
     expect(index.attachedTo('default', 'echo', 80)).toEqual([added.route]);
   });
+
+  it('attaches a parentRef with only a sectionName to the Service port of that name, and to none while the Service is unknown', () => {
+    const index = new RouteIndex();
+    const object: CachedRoute = { metadata: { name: 'r', namespace: 'default' }, spec: { parentRefs: [{ group: '', kind: 'Service', name: 'echo', sectionName: 'grpc' }] } };
+    const added = index.update('GRPCRoute', object, false);
+    const echo = { namespace: 'default', name: 'echo', type: 'ClusterIP', ports: [{ name: 'http', port: 80 }, { name: 'grpc', port: 9090 }] };
+    expect(index.attachedTo('default', 'echo', 9090, echo)).toEqual([added.route]);
+    expect(index.attachedTo('default', 'echo', 80, echo)).toEqual([]);
+    expect(index.attachedTo('default', 'echo', 9090, undefined)).toEqual([]);
+    expect(index.attachedTo('default', 'echo', undefined, undefined)).toEqual([added.route]);
+  });
 });

@@ -43,4 +43,25 @@ describe('parent verdicts', () => {
     const v = staticView([...services, grpcRoute({}, 'default', 'g')]);
     expect(conditions(httpRoute(), v)).toEqual([['Accepted=False/Conflicted', 'ResolvedRefs=True/ResolvedRefs']]);
   });
+
+  it('MR109 per port: a parent that keeps a port stays Accepted and names the lost port; one that keeps none is Conflicted', () => {
+    // echo has ports 80 and 8080; the GRPCRoute takes 8080 only.
+    const v = staticView([...services, grpcRoute({ parentRefs: [meshParent('echo', { port: 8080 })] }, 'default', 'g')]);
+    const route = httpRoute({ parentRefs: [meshParent('echo'), meshParent('echo', { port: 8080 }), meshParent('echo', { port: 80 })] });
+    const [partial, total, free] = judgeAll(create(route), v, defaultPolicy).parents.map((p) => p.conditions[0]);
+    expect(partial).toEqual({
+      type: 'Accepted',
+      status: 'True',
+      reason: RouteReason.Accepted,
+      message:
+        'the parent Service accepts the route on the ports it keeps; MR109 spec.parentRefs[0]: GRPCRoute default/g also attaches to echo port 8080 and wins there; this route keeps port 80',
+    });
+    expect(total).toEqual({
+      type: 'Accepted',
+      status: 'False',
+      reason: RouteReason.Conflicted,
+      message: 'MR109 spec.parentRefs[1]: GRPCRoute default/g also attaches to echo port 8080 and wins',
+    });
+    expect(free).toEqual({ type: 'Accepted', status: 'True', reason: RouteReason.Accepted, message: 'the parent Service accepts the route' });
+  });
 });

@@ -86,6 +86,30 @@ describe('parent rules', () => {
     expect(summarize(judgeAll(create(grpc), conflictView, defaultPolicy), 'MR109')).toEqual([]);
   });
 
+  // Service echo has ports 80 (http) and 8080 (http-alt).
+  const mr109 = (grpcParents: Parent[][], parent: Parent) => {
+    const grpcs = grpcParents.map((parentRefs, i) => grpcRoute({ parentRefs }, 'default', `g${i}`));
+    return judgeAll(create(httpRoute({ parentRefs: [parent] })), staticView([...services, ...grpcs]), defaultPolicy)
+      .findings.filter((f) => f.ruleId === 'MR109')
+      .map((f) => `${f.status?.condition === 'NarrowsParent' ? 'partial' : `total ${f.status?.condition}`}: ${f.message}`);
+  };
+
+  it.each<[string, Parent[][], Parent, string[]]>([
+    ['same port', [[meshParent('echo', { port: 8080 })]], meshParent('echo', { port: 8080 }), ['total Accepted: GRPCRoute default/g0 also attaches to echo port 8080 and wins']],
+    ['another port', [[meshParent('echo', { port: 8080 })]], meshParent('echo', { port: 80 }), []],
+    ['a portless HTTPRoute parent loses one of two ports', [[meshParent('echo', { port: 8080 })]], meshParent('echo'), ['partial: GRPCRoute default/g0 also attaches to echo port 8080 and wins there; this route keeps port 80']],
+    ['a portless GRPCRoute takes every port', [[meshParent('echo')]], meshParent('echo'), ['total Accepted: GRPCRoute default/g0 also attaches to echo ports 80, 8080 and wins']],
+    ['two GRPCRoutes take one port each', [[meshParent('echo', { port: 80 })], [meshParent('echo', { port: 8080 })]], meshParent('echo'), ['total Accepted: GRPCRoute default/g0 also attaches to echo port 80 and wins; GRPCRoute default/g1 also attaches to echo port 8080 and wins']],
+    ['an HTTPRoute sectionName on the taken port', [[meshParent('echo', { port: 8080 })]], meshParent('echo', { sectionName: 'http-alt' }), ['total Accepted: GRPCRoute default/g0 also attaches to echo port 8080 and wins']],
+    ['an HTTPRoute sectionName on the free port', [[meshParent('echo', { port: 8080 })]], meshParent('echo', { sectionName: 'http' }), []],
+    ['a GRPCRoute sectionName takes only its port', [[meshParent('echo', { sectionName: 'http-alt' })]], meshParent('echo', { port: 80 }), []],
+    ['a GRPCRoute sectionName on the same port', [[meshParent('echo', { sectionName: 'http-alt' })]], meshParent('echo', { port: 8080 }), ['total Accepted: GRPCRoute default/g0 also attaches to echo port 8080 and wins']],
+    ['a GRPCRoute on another Service', [[meshParent('echo-v1')]], meshParent('echo'), []],
+    ['an unknown Service (MR102 reports it; its ports are unknown)', [[meshParent('nope', { port: 80 })]], meshParent('nope'), []],
+  ])('MR109 per port: %s', (_, grpcParents, parent, expected) => {
+    expect(mr109(grpcParents, parent)).toEqual(expected);
+  });
+
   it('never flags several routes of one kind on a Service, a backend equal to its parent, or mixed parents', () => {
     // Routes of one kind merge; with matches of their own neither shadows the other (MR110).
     const other = httpRoute({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/other' } }], backendRefs: [backend()] }] }, 'default', 'other');

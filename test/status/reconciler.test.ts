@@ -158,6 +158,20 @@ describe('StatusReconciler', () => {
     expect(JSON.stringify(fake.objects.get('HTTPRoute/default/web'))).toContain('Conflicted');
   });
 
+  it('writes Accepted=True naming the lost port when a GRPCRoute takes one port of a portless parent, Conflicted when it takes them all (MR109)', async () => {
+    const http = withMeta(httpRoute({ parentRefs: [meshParent('echo')] }));
+    const fake = fakeSource([service('echo'), service('echo-v1'), http, withMeta(grpcRoute({ parentRefs: [meshParent('echo', { port: 8080 })] }))]);
+    const { api, reconciler } = start(fake, leadership(true));
+    await until('both routes written', () => api.writes.length === 2);
+    await until('idle', () => reconciler.idle());
+    const accepted = () => (fake.objects.get('HTTPRoute/default/web') as { status: { parents: { conditions: { type: string; status: string; reason: string; message: string }[] }[] } })
+      .status.parents[0]?.conditions.find((c) => c.type === 'Accepted');
+    expect(accepted()).toMatchObject({ status: 'True', reason: 'Accepted', message: expect.stringContaining('echo port 8080 and wins there; this route keeps port 80') });
+    fake.put(withMeta(grpcRoute({ parentRefs: [meshParent('echo')] })));
+    await until('the HTTPRoute rewritten', () => accepted()?.status === 'False');
+    expect(accepted()).toMatchObject({ reason: 'Conflicted', message: 'MR109 spec.parentRefs[0]: GRPCRoute default/grpc also attaches to echo ports 80, 8080 and wins' });
+  });
+
   it('re-queues the routes naming a Service when it appears', async () => {
     const fake = fakeSource([service('echo'), withMeta(httpRoute())]);
     const { api, reconciler } = start(fake, leadership(true));

@@ -22,6 +22,8 @@ export interface LintOptions {
   readonly fix: boolean;
   /** Warnings fail too (exit 1). */
   readonly strict: boolean;
+  /** Text output shows the status each route would get (json and sarif always carry it). */
+  readonly status: boolean;
   readonly help: boolean;
 }
 
@@ -43,6 +45,9 @@ Options:
                         files, keeping comments and key order; with - the fixed manifests go to
                         standard output and the report to standard error
       --strict          exit 1 on warnings too
+      --status          also show, per route and parent Service, the status the reconciler
+                        would write (Accepted, ResolvedRefs: status, reason, message); json
+                        and sarif output always carry it
   -h, --help            show this help
 
 Exit status: 0 no denial, 1 at least one denial (or a warning with --strict),
@@ -69,6 +74,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
         namespace: { type: 'string', short: 'n' },
         fix: { type: 'boolean' },
         strict: { type: 'boolean' },
+        status: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -97,6 +103,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     namespace: values.namespace ?? 'default',
     fix: values.fix ?? false,
     strict: values.strict ?? false,
+    status: values.status ?? false,
     help,
   };
 }

@@ -113,7 +113,7 @@ async function lint(options: LintOptions, io: LintIo): Promise<number> {
   const colour = io.isTTY && reportSink === io.stdout && !io.noColor;
   if (options.output === 'json') reportSink.write(formatJson(report));
   else if (options.output === 'sarif') reportSink.write(formatSarif(report, sarifRules(), io.cwd));
-  else reportSink.write(formatText(report, colour));
+  else reportSink.write(formatText(report, colour, options.status));
   return inputErrors.length > 0 || outcome.errors.length > 0 ? 2 : exitCodeOf(report, options.strict);
 }
 

@@ -9,7 +9,8 @@ import { ruleCatalog } from '../../rules/index.ts';
 import { defaultNamespace, isObjectRecord, namespaceOf, type ManifestObject, type ParsedSource } from './documents.ts';
 import { patchValue } from './fix.ts';
 import { locate } from './positions.ts';
-import { sortFindings, type LintFinding, type LintReport, type RouteRef, type Severity } from './report.ts';
+import { sortFindings, type LintFinding, type LintReport, type RouteRef, type RouteStatus, type Severity } from './report.ts';
+import { parentStatuses } from './status.ts';
 
 /** What one lint pass reads. */
 export interface LintInput {
@@ -46,7 +47,8 @@ export interface LintOutcome {
  *
  * 1. the mutating door: its patch (MR101 group fix, MR204 port, policy defaults) is applied, and
  *    each change is reported as the warning kubectl would print (`fixable`);
- * 2. the validating door: the patched route is judged again, and its findings are reported.
+ * 2. the validating door: the patched route is judged again, and its findings are reported,
+ *    with the status the reconciler would write for it (`status.ts`).
  *
  * So a mistake the webhook repairs on the way in warns instead of denying, exactly as at
  * admission, and once `--fix` has written the patch its warnings are gone. The policy's mode maps
@@ -61,6 +63,7 @@ export function lintSources(input: LintInput): LintOutcome {
   const compiled = compile(input.policy, ruleCatalog);
   const findings: LintFinding[] = [];
   const patches: RoutePatch[] = [];
+  const statuses: RouteStatus[] = [];
   const errors: GammaError[] = [];
   let routes = 0;
   for (const manifest of objects) {
@@ -79,10 +82,14 @@ export function lintSources(input: LintInput): LintOutcome {
     const validated = evaluate(readSubmission({ kind, operation: 'CREATE', namespace, object: patched }), view, compiled, 'lint');
     for (const finding of mutated.mutations) findings.push(place(manifest, route, finding, input.policy.mode, true));
     for (const finding of validated.findings) findings.push(place(manifest, route, finding, input.policy.mode, false));
+    const parents = parentStatuses(patched, validated.parents, input.policy);
+    if (parents.length > 0) {
+      statuses.push({ file: manifest.document.source.name, line: locate(manifest.document, manifest.base, []).line, route, parents });
+    }
   }
   const order = input.sources.map((source) => source.source.name);
   return {
-    report: { files: input.sources.length, routes, findings: sortFindings(findings, order), fixed: { operations: 0, files: [] } },
+    report: { files: input.sources.length, routes, findings: sortFindings(findings, order), statuses, fixed: { operations: 0, files: [] } },
     patches,
     errors,
   };

@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/types.ts';
 import type { Position } from './positions.ts';
+import { describeParent, type ParentStatus } from './status.ts';
 
 /**
  * How much a finding counts in lint, after the policy's mode: `error` is a denial (exit 1),
@@ -36,6 +37,15 @@ export interface LintFinding extends Position {
   readonly route: RouteRef;
 }
 
+/** The status the reconciler would write for one route (`status.ts`), placed at the route in its file. */
+export interface RouteStatus {
+  readonly file: string;
+  /** The line of the route's first key. */
+  readonly line: number;
+  readonly route: RouteRef;
+  readonly parents: readonly ParentStatus[];
+}
+
 /** Everything one lint run found. */
 export interface LintReport {
   /** How many sources were read. */
@@ -44,6 +54,11 @@ export interface LintReport {
   readonly routes: number;
   /** Findings in source order (file, then line, then column). */
   readonly findings: readonly LintFinding[];
+  /**
+   * Per route with a mesh parent, in source order, the status the reconciler would write; routes
+   * without one, and every route when the policy turns status off, are left out.
+   */
+  readonly statuses: readonly RouteStatus[];
   /** With `--fix`: how many patch operations were written, and into which sources. */
   readonly fixed: { readonly operations: number; readonly files: readonly string[] };
 }
@@ -78,10 +93,25 @@ const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', dim:
 const severityColour: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, note: ansi.cyan };
 
 /**
- * The human report: one line per finding in the editors' `file:line:column:` form, then a summary
- * line. ANSI colour only when `colour` is true (the caller decides: a terminal, and NO_COLOR unset).
+ * `--status`: per route a `file:line:` header naming the route, then per parent the parent and one
+ * indented line per condition (`Accepted=True Accepted: message`).
  */
-export function formatText(report: LintReport, colour: boolean): string {
+function statusLines(statuses: readonly RouteStatus[], paint: (code: string, text: string) => string): string[] {
+  return statuses.flatMap(({ file, line, route, parents }) => [
+    `${paint(ansi.dim, `${file}:${line}:`)} status of ${route.kind} ${route.namespace}/${route.name}`,
+    ...parents.flatMap(({ parentRef, conditions }) => [
+      `  parent ${describeParent(parentRef, route.namespace)}`,
+      ...conditions.map((c) => `    ${paint(c.status === 'True' ? ansi.bold : ansi.yellow, `${c.type}=${c.status}`)} ${c.reason}: ${c.message}`),
+    ]),
+  ]);
+}
+
+/**
+ * The human report: one line per finding in the editors' `file:line:column:` form, with `status`
+ * the status each route would get (`statusLines`), then a summary line. ANSI colour only when
+ * `colour` is true (the caller decides: a terminal, and NO_COLOR unset).
+ */
+export function formatText(report: LintReport, colour: boolean, status = false): string {
   const paint = (code: string, text: string) => (colour ? `${code}${text}${ansi.reset}` : text);
   const lines = report.findings.map((f) => {
     const where = paint(ansi.dim, `${f.file}:${f.line}:${f.column}:`);
@@ -100,10 +130,14 @@ export function formatText(report: LintReport, colour: boolean): string {
     report.fixed.operations > 0
       ? [`fixed: ${plural(report.fixed.operations, 'change')} written to ${report.fixed.files.join(', ')}`]
       : [];
-  return [...lines, ...fixed, paint(counts.error > 0 ? ansi.red : ansi.bold, summary)].join('\n') + '\n';
+  const statuses = status ? statusLines(report.statuses, paint) : [];
+  return [...lines, ...statuses, ...fixed, paint(counts.error > 0 ? ansi.red : ansi.bold, summary)].join('\n') + '\n';
 }
 
-/** The JSON report, stable for tools: `{version: 1, summary, findings}`. */
+/**
+ * The JSON report, stable for tools: `{version: 1, summary, findings, statuses}`; each status is
+ * `{file, line, route, parents: [{parentRef, conditions: [{type, status, reason, message}]}]}`.
+ */
 export function formatJson(report: LintReport): string {
   const counts = countBySeverity(report.findings);
   const body = {
@@ -131,6 +165,7 @@ export function formatJson(report: LintReport): string {
       fixable: f.fixable,
       route: f.route,
     })),
+    statuses: report.statuses,
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Action } from '../../core/types.ts';
-import type { LintReport, Severity } from './report.ts';
+import type { LintReport, RouteRef, Severity } from './report.ts';
 
 /** What SARIF needs to know of a rule: its id, a one-line description, its default action. */
 export interface RuleDescriptor {
@@ -19,9 +19,13 @@ const defaultLevel: Record<Action, 'error' | 'warning' | 'none'> = { deny: 'erro
  * and index and points at `physicalLocation.region` (1-based `startLine`/`startColumn`, columns in
  * UTF-16 code units as `columnKind` says). Files under `cwd` are relative to `%SRCROOT%` (which
  * is `cwd`); other files are absolute `file:` URIs; standard input is the relative URI `stdin`.
+ * The status each route would get is the run's `properties.statuses` (as in the JSON report), and
+ * each result's `properties.parents` carries that of its own route.
  */
 export function formatSarif(report: LintReport, rules: readonly RuleDescriptor[], cwd: string): string {
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const routeKey = (r: RouteRef) => `${r.kind}/${r.namespace}/${r.name}`;
+  const parentsOf = new Map(report.statuses.map((s) => [routeKey(s.route), s.parents]));
   const root = pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href;
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -40,6 +44,7 @@ export function formatSarif(report: LintReport, rules: readonly RuleDescriptor[]
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: root } },
         columnKind: 'utf16CodeUnits',
+        properties: { statuses: report.statuses },
         results: report.findings.map((f) => {
           const ruleIndex = index.get(f.ruleId);
           return {
@@ -58,7 +63,7 @@ export function formatSarif(report: LintReport, rules: readonly RuleDescriptor[]
                 ],
               },
             ],
-            properties: { action: f.action, fieldPath: f.path, fixable: f.fixable },
+            properties: { action: f.action, fieldPath: f.path, fixable: f.fixable, parents: parentsOf.get(routeKey(f.route)) ?? [] },
           };
         }),
       },
