@@ -3,7 +3,8 @@
  * certificate it serves at start, and of the new one after the files are rotated in place.
  */
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,12 +28,12 @@ afterEach(async () => {
 describe('certificateNotAfter', () => {
   it('is the notAfter of the first certificate of the chain, the one served', async () => {
     const issued = new Date('2026-03-01T12:00:00Z');
-    const dir = path.join((await import('node:os')).tmpdir(), `gamma-expiry-${process.pid}-${Date.now()}`);
-    const certs = await ensureDevelopmentCertificates(dir, ['localhost'], issued);
+    const dir = mkdtempSync(path.join(tmpdir(), 'gamma-expiry-'));
+    const certs = await ensureDevelopmentCertificates(path.join(dir, 'first'), ['localhost'], issued);
     const pair = loadKeyPair(certs.certFile, certs.keyFile);
     expect(certificateNotAfter(pair).getTime()).toBe(issued.getTime() + 365 * day);
     // Another certificate after it in the chain (an intermediate) does not change the answer.
-    const later = await ensureDevelopmentCertificates(`${dir}-later`, ['localhost'], new Date(issued.getTime() + 100 * day));
+    const later = await ensureDevelopmentCertificates(path.join(dir, 'later'), ['localhost'], new Date(issued.getTime() + 100 * day));
     const chain = `${pair.cert.trimEnd()}\n${readFileSync(later.certFile, 'utf8')}`;
     expect(new X509Certificate(readFileSync(later.certFile)).validToDate.getTime()).toBe(issued.getTime() + 465 * day);
     expect(certificateNotAfter({ ...pair, cert: chain }).getTime()).toBe(issued.getTime() + 365 * day);
