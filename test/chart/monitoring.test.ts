@@ -1,6 +1,7 @@
 /**
  * The chart's monitoring, all opt-in: the ServiceMonitor, the PrometheusRule (checked and unit
- * tested with promtool: every alert fires and clears), the Grafana dashboard, and a running
+ * tested with promtool: every alert fires and clears), the Grafana dashboard (its queries parsed
+ * by promtool too), and a running
  * server's /metrics holding every metric the alerts and the dashboard read.
  */
 import { spawnSync } from 'node:child_process';
@@ -219,7 +220,7 @@ describe.skipIf(!helmBin)('chart monitoring: opt-in objects', () => {
   });
 });
 
-describe.skipIf(!helmBin || !promtool)('the PrometheusRule under promtool', () => {
+describe.skipIf(!helmBin || !promtool)('the PrometheusRule and the dashboard queries under promtool', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gamma-promtool-'));
   const unitTests = path.join(root, 'test', 'chart', 'alerts', 'gamma-webhook.test.yaml');
 
@@ -241,6 +242,24 @@ describe.skipIf(!helmBin || !promtool)('the PrometheusRule under promtool', () =
     const run = promtoolOn(allOn, ['test', 'rules', 'gamma-webhook.test.yaml']);
     expect(run.stdout + run.stderr).toContain('SUCCESS');
     expect(run.status, run.stdout + run.stderr).toBe(0);
+  });
+
+  it('the dashboard\'s queries are valid PromQL once Grafana has filled in its variables', () => {
+    const filled = (expr: string) => expr
+      .replaceAll('$__rate_interval', '5m')
+      .replaceAll('$__range', '6h')
+      .replaceAll('$webhook_timeout', '5')
+      .replace(/\$(\w+)/g, 'value-of-$1');
+    const exprs = dashboard(render(allOn)).panels.flatMap((p) => p.targets.map((t) => filled(t.expr)));
+    // Each query as a recording rule: promtool parses every expression of a rules file.
+    const file = path.join(dir, 'dashboard-queries.yaml');
+    writeFileSync(file, stringify({ groups: [{ name: 'dashboard', rules: exprs.map((expr, i) => ({ record: `dashboard:query_${i}`, expr })) }] }));
+    const run = spawnSync(promtool ?? 'promtool', ['check', 'rules', file], { encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toContain(`SUCCESS: ${exprs.length} rules found`);
+    expect(run.status).toBe(0);
+    // The check can fail: a query with a syntax error is refused.
+    writeFileSync(file, stringify({ groups: [{ name: 'dashboard', rules: [{ record: 'dashboard:broken', expr: 'sum by (door (gamma_leader)' }] }] }));
+    expect(spawnSync(promtool ?? 'promtool', ['check', 'rules', file], { encoding: 'utf8' }).status).not.toBe(0);
   });
 
   it('the unit tests make every alert fire, and then clear, at a later time', () => {
