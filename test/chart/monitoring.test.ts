@@ -1,8 +1,8 @@
 /**
  * The chart's monitoring, all opt-in: the ServiceMonitor, the PrometheusRule (checked and unit
  * tested with promtool: every alert fires and clears), the Grafana dashboard (its queries parsed
- * by promtool too), and a running
- * server's /metrics holding every metric the alerts and the dashboard read.
+ * by promtool too), and a running server's /metrics holding every metric the alerts and the
+ * dashboard read.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
