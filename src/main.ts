@@ -16,10 +16,12 @@ import { startPolicyFile } from './policy/file-source.ts';
 import { PolicyStore } from './policy/store.ts';
 import { buildMetricsServer, buildWebhookServer, useKeyPair } from './server/app.ts';
 import {
+  certificateNotAfter,
   developmentSubjectAltNames,
   ensureDevelopmentCertificates,
   loadKeyPair,
   watchKeyPair,
+  type KeyPair,
 } from './server/certificates.ts';
 import type { ReadinessCheck } from './server/health-routes.ts';
 import { createShutdown } from './server/shutdown.ts';
@@ -71,9 +73,12 @@ export async function serve(config: Config, logger: Logger = createLogger(config
     maxWarnings: config.maxWarnings,
     serveMetrics: config.metricsPort === 0,
   });
+  const recordExpiry = (pair: KeyPair) => metrics.certificateExpiry.set(certificateNotAfter(pair).getTime() / 1000);
+  recordExpiry(keyPair);
   const certificateWatch = watchKeyPair(certificates.certFile, certificates.keyFile, {
     onChange: (pair) => {
       useKeyPair(app, pair);
+      recordExpiry(pair);
       metrics.certificateReloads.inc({ result: 'applied' });
       logger.info({ cert: certificates.certFile }, 'TLS certificate reloaded');
     },

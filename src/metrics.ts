@@ -15,11 +15,21 @@ export function createMetrics(registry = new Registry(), options: { processMetri
       labelNames: ['door', 'kind', 'operation', 'decision'] as const,
       registers,
     }),
+    // Its own counter, so that the namespace does not multiply the series of every decision.
+    // route_namespace, not namespace: Prometheus sets `namespace` to the scraped pod's own.
+    admissionDenials: new Counter({
+      name: 'gamma_admission_denials_total',
+      help: 'Admissions denied, by door and the namespace of the denied route.',
+      labelNames: ['door', 'route_namespace'] as const,
+      registers,
+    }),
     admissionDuration: new Histogram({
       name: 'gamma_admission_duration_seconds',
       help: 'Time from request received to response sent, by door.',
       labelNames: ['door'] as const,
-      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      // Up to 30 s, the longest webhook timeout the API server allows, so that a p99 near
+      // webhook.timeoutSeconds can be told apart from one of 1 s.
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
     admissionRejected: new Counter({
@@ -86,6 +96,11 @@ export function createMetrics(registry = new Registry(), options: { processMetri
       labelNames: ['result'] as const,
       registers,
     }),
+    policyLastReloadSuccessful: new Gauge({
+      name: 'gamma_policy_last_reload_successful',
+      help: '0 while the last policy load was refused (the last good policy is in force), else 1.',
+      registers,
+    }),
     policyInfo: new Gauge({
       name: 'gamma_policy_info',
       help: 'The policy in force: 1 for its source and content hash.',
@@ -96,6 +111,11 @@ export function createMetrics(registry = new Registry(), options: { processMetri
       name: 'gamma_certificate_reloads_total',
       help: 'TLS certificate reloads, by result (applied, invalid).',
       labelNames: ['result'] as const,
+      registers,
+    }),
+    certificateExpiry: new Gauge({
+      name: 'gamma_certificate_expiry_timestamp_seconds',
+      help: "The serving certificate's notAfter, in seconds since the Unix epoch; follows every reload.",
       registers,
     }),
   };

@@ -54,8 +54,11 @@ export type PolicyLoadResult =
 
 export interface PolicyStoreOptions {
   readonly logger: Logger;
-  /** `policyReloads{result}` is counted, `policyInfo{source,hash}` follows the snapshot. */
-  readonly metrics: Pick<Metrics, 'policyReloads' | 'policyInfo'>;
+  /**
+   * `policyReloads{result}` is counted, `policyInfo{source,hash}` follows the snapshot, and
+   * `policyLastReloadSuccessful` is 0 from a refused policy until the next one is applied.
+   */
+  readonly metrics: Pick<Metrics, 'policyReloads' | 'policyInfo' | 'policyLastReloadSuccessful'>;
 }
 
 const defaultsOrigin = 'built-in defaults';
@@ -94,6 +97,7 @@ export class PolicyStore {
       generation: 0,
     });
     this.#publishInfo();
+    this.#metrics.policyLastReloadSuccessful.set(1);
   }
 
   /** The policy in force. Read it once per evaluation. */
@@ -134,6 +138,7 @@ export class PolicyStore {
     const parsed = parsePolicy(text, where);
     if (!parsed.ok) return this.#report(parsed.error);
     this.#metrics.policyReloads.inc({ result: 'applied' });
+    this.#metrics.policyLastReloadSuccessful.set(1);
     const changed = this.#swap(parsed.policy, parsed.hash, origin.kind, where);
     return { outcome: 'applied', snapshot: this.#snapshot, changed };
   }
@@ -158,6 +163,8 @@ export class PolicyStore {
   useDefaults(origin: PolicyOrigin, reason: string): PolicySnapshot {
     const where = describeOrigin(origin);
     this.#lastSeen.delete(where);
+    // A deleted source is no refused policy: the defaults are what is meant to be in force now.
+    this.#metrics.policyLastReloadSuccessful.set(1);
     this.#logger.warn({ origin: where, reason, previousHash: this.#snapshot.hash }, 'policy source gone; using the built-in defaults');
     this.#swap(defaultPolicy, policyHash(defaultPolicy), 'default', defaultsOrigin);
     return this.#snapshot;
@@ -165,6 +172,7 @@ export class PolicyStore {
 
   #report(error: PolicyError): PolicyLoadResult {
     this.#metrics.policyReloads.inc({ result: 'invalid' });
+    this.#metrics.policyLastReloadSuccessful.set(0);
     this.#logger.error(
       {
         code: error.code,

@@ -51,6 +51,7 @@ export async function admissionRoutes(app: FastifyInstance, options: AdmissionRo
       const kind = route?.kind ?? 'other';
       metrics.admissionRequests.inc({ door, kind, operation: request.operation, decision: outcome });
       metrics.admissionDuration.observe({ door }, seconds);
+      if (outcome === 'deny') metrics.admissionDenials.inc({ door, route_namespace: request.namespace ?? '' });
       if (decision) for (const finding of decision.findings) metrics.findings.inc({ rule: finding.ruleId, action: finding.action, door });
       req.log.info(
         {

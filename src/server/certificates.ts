@@ -122,6 +122,14 @@ export function loadKeyPair(certFile: string, keyFile: string): KeyPair {
 }
 
 /**
+ * The notAfter of the serving certificate: the first in the chain, the one the server presents
+ * as its own. The pair must come from loadKeyPair, which has already parsed it.
+ */
+export function certificateNotAfter(pair: KeyPair): Date {
+  return new X509Certificate(pair.cert).validToDate;
+}
+
+/**
  * Watches a key pair and calls `onChange` with each new valid pair. Kubernetes rotates a
  * mounted Secret by swapping a symlink in the directory, so the directories are watched (not
  * the files), and a periodic check catches what the watcher misses. A half-written pair (new

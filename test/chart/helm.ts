@@ -17,6 +17,7 @@ export const ciValues = {
   certManagerIssuer: path.join(chartDir, 'ci', 'cert-manager-issuer-values.yaml'),
   existingSecret: path.join(chartDir, 'ci', 'existing-secret-values.yaml'),
   strictPolicy: path.join(chartDir, 'ci', 'strict-policy-values.yaml'),
+  monitoring: path.join(chartDir, 'ci', 'monitoring-values.yaml'),
 } as const;
 
 /**

@@ -1,3 +1,4 @@
+import { PrometheusRule, ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { describe, expect, it } from 'vitest';
 import { MutatingWebhookConfiguration, ValidatingWebhookConfiguration } from 'kubernetes-models/admissionregistration.k8s.io/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
@@ -6,7 +7,7 @@ import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-m
 import { ConfigMap, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { ciValues, helmBin, render, type K8sObject, type ValuesInput } from './helm.ts';
 
-/** The Kubernetes model (with its OpenAPI schema) for each core kind the chart renders. */
+/** The Kubernetes model (with its OpenAPI schema) for each kind the chart renders. */
 const models: Record<string, new (data: never) => { validate(): void }> = {
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': MutatingWebhookConfiguration,
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': ValidatingWebhookConfiguration,
@@ -20,6 +21,9 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
   'v1 Secret': Secret,
   'v1 Service': Service,
   'v1 ServiceAccount': ServiceAccount,
+  // prometheus-operator's CRDs, as its models package carries them.
+  'monitoring.coreos.com/v1 PrometheusRule': PrometheusRule,
+  'monitoring.coreos.com/v1 ServiceMonitor': ServiceMonitor,
 };
 /** cert-manager's kinds are not Kubernetes core; render.test.ts asserts their fields. */
 const foreign = new Set(['cert-manager.io/v1 Issuer', 'cert-manager.io/v1 Certificate']);

@@ -36,6 +36,7 @@ const modes: [string, ValuesInput][] = [
   ['cert-manager with a ClusterIssuer', { files: [ciValues.certManagerIssuer] }],
   ['existing Secret', { files: [ciValues.existingSecret] }],
   ['strict policy example', { files: [ciValues.strictPolicy] }],
+  ['monitoring: ServiceMonitor, PrometheusRule and dashboard', { files: [ciValues.monitoring] }],
 ];
 
 const standardLabels = [

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parse, parseDocument, type Node } from 'yaml';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { policySchema } from '../../src/core/policy-schema.ts';
-import { chartDir, ciValues, find, helmBin, render, renderError, type ValuesInput } from './helm.ts';
+import { chartDir, ciValues, find, fullname, helmBin, render, renderError, type ValuesInput } from './helm.ts';
 
 type Schema = Record<string, unknown>;
 const valuesSchema = JSON.parse(readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8')) as Schema & { properties: Record<string, Schema> };
@@ -137,7 +137,7 @@ describe.skipIf(!helmBin)('the rendered policy ConfigMap', () => {
   ];
 
   it.each(modes)('policy.yaml is valid against policySchema: %s', (_, input) => {
-    const data = find(render(input), 'ConfigMap').data as Record<string, string>;
+    const data = find(render(input), 'ConfigMap', `${fullname}-policy`).data as Record<string, string>;
     const policy: unknown = parse(data['policy.yaml'] ?? '');
     expect(validatePolicy(policy), JSON.stringify(validatePolicy.errors)).toBe(true);
   });

@@ -2,7 +2,7 @@
  * GET /metrics, door by door: on the admission port (HTTPS) when no metrics port is configured,
  * and on a separate plain-HTTP port (buildMetricsServer) when one is. After real admissions
  * through the real judge, the exposition carries requests by door, kind, operation and decision,
- * the latency histogram's buckets from 0.1 ms to 1 s, findings by rule and action, and every other
+ * the latency histogram's buckets from 0.1 ms to 30 s, denials by route namespace, findings by rule and action, and every other
  * metric the webhook exports.
  */
 import { pino } from 'pino';
@@ -82,12 +82,17 @@ function expectAdmissionMetrics(text: string) {
   expect(samples.some((s) => s.name === 'gamma_admission_requests_total' && s.labels.kind === 'Service')).toBe(false);
 
   const buckets = samples.filter((s) => s.name === 'gamma_admission_duration_seconds_bucket' && s.labels.door === 'validate');
-  expect(buckets.map((b) => b.labels.le)).toEqual(['0.0001', '0.00025', '0.0005', '0.001', '0.0025', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '+Inf']);
+  expect(buckets.map((b) => b.labels.le)).toEqual(['0.0001', '0.00025', '0.0005', '0.001', '0.0025', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10', '30', '+Inf']);
   expect(buckets.at(-1)?.value).toBe(5);
   expect(value(samples, 'gamma_admission_duration_seconds_count', { door: 'validate' })).toBe(5);
   expect(value(samples, 'gamma_admission_duration_seconds_count', { door: 'mutate' })).toBe(2);
   // Cumulative buckets never decrease.
   expect(buckets.map((b) => b.value)).toEqual([...buckets.map((b) => b.value)].sort((a, b) => a - b));
+
+  // The one denial, under its route's namespace; allowed and patched routes are not counted.
+  expect(samples.filter((s) => s.name === 'gamma_admission_denials_total').map((s) => [s.labels, s.value])).toEqual([
+    [{ door: 'validate', route_namespace: 'default' }, 1],
+  ]);
 
   expect(value(samples, 'gamma_findings_total', { rule: 'MR202', action: 'deny', door: 'validate' })).toBe(1);
   expect(value(samples, 'gamma_findings_total', { rule: 'MR101', action: 'warn', door: 'mutate' })).toBe(1);
@@ -96,6 +101,7 @@ function expectAdmissionMetrics(text: string) {
   expect(Object.fromEntries(types(text))).toMatchObject({
     gamma_admission_requests_total: 'counter',
     gamma_admission_duration_seconds: 'histogram',
+    gamma_admission_denials_total: 'counter',
     gamma_admission_rejected_requests_total: 'counter',
     gamma_findings_total: 'counter',
     gamma_cache_objects: 'gauge',
@@ -106,8 +112,10 @@ function expectAdmissionMetrics(text: string) {
     gamma_status_queue_depth: 'gauge',
     gamma_leader: 'gauge',
     gamma_policy_reloads_total: 'counter',
+    gamma_policy_last_reload_successful: 'gauge',
     gamma_policy_info: 'gauge',
     gamma_certificate_reloads_total: 'counter',
+    gamma_certificate_expiry_timestamp_seconds: 'gauge',
   });
 }
 

@@ -64,6 +64,26 @@ describe('PolicyStore', () => {
     expect(String(line?.msg)).toContain('mode: must be one of enforce, warn, audit');
   });
 
+  it('policyLastReloadSuccessful is 0 from a refused policy until the next good one, whatever refused it', async () => {
+    const { store, metrics } = newStore();
+    const successful = async () => (await metrics.policyLastReloadSuccessful.get()).values[0]?.value;
+    expect(await successful()).toBe(1);
+    store.load('mode: warn\n', configMap);
+    expect(await successful()).toBe(1);
+    store.load('mode: enforced\n', configMap);
+    expect(await successful()).toBe(0);
+    // A re-list of the same bad text changes nothing: still refused.
+    store.load('mode: enforced\n', configMap);
+    expect(await successful()).toBe(0);
+    store.load('mode: audit\n', configMap);
+    expect(await successful()).toBe(1);
+    store.refuse(configMap, new PolicyError('GAMMA_ERR_POLICY_UNREADABLE', 'configmap x', [{ path: 'data["policy.yaml"]', message: 'missing' }]));
+    expect(await successful()).toBe(0);
+    // The source deleted: the defaults are what is meant to be in force, not a refusal.
+    store.useDefaults(configMap, 'deleted');
+    expect(await successful()).toBe(1);
+  });
+
   it('keeps the last good policy through a series of different invalid documents', () => {
     const { store } = newStore();
     store.load('strict: true\nfeatures: [HTTPRouteRetry]\n', configMap);
