@@ -167,6 +167,7 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
       logger,
       name: config.policyReportName,
       maxResults: config.policyReportMaxResults,
+      namespaces: config.watchNamespaces,
     });
     // Stopped first: it writes only while the status Lease, released by `status.stop()`, is held.
     if (reports) parts.unshift(reports);

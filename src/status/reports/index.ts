@@ -23,6 +23,8 @@ export interface PolicyReportsOptions {
   readonly name: string;
   /** Results per report (config: policy-report-max-results). */
   readonly maxResults: number;
+  /** The watched namespaces (config: watch-namespaces); empty: all. */
+  readonly namespaces: readonly string[];
 }
 
 /**
@@ -49,6 +51,7 @@ export async function startPolicyReports(options: PolicyReportsOptions): Promise
     logger,
     name: options.name,
     maxResults: options.maxResults,
+    namespaces: options.namespaces,
   });
   reconciler.start();
   logger.info({ ...crd, name: options.name, maxResults: options.maxResults }, 'PolicyReports are kept by the status Lease holder');

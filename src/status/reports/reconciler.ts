@@ -34,6 +34,11 @@ export interface ReportReconcilerOptions {
   readonly name: string;
   /** Results per report (`DEFAULT_MAX_RESULTS`, at most `MAX_RESULTS_LIMIT`). */
   readonly maxResults: number;
+  /**
+   * The namespaces the view watches (config: watch-namespaces); empty or absent: all. A report
+   * listed in another namespace is left alone: its routes are not in the view.
+   */
+  readonly namespaces?: readonly string[];
   /** Every namespace is re-queued this often (default 5 min; 0: never). */
   readonly resyncPeriodMs?: number;
   /** Namespaces processed at once (default 2). */
@@ -119,7 +124,10 @@ export class ReportReconciler {
     const namespaces = new Set(this.#source.allRoutes().map((r) => r.namespace));
     if (this.#options.leadership.isLeader()) {
       try {
-        for (const namespace of await this.#api.namespacesWithReport()) namespaces.add(namespace);
+        const watched = new Set(this.#options.namespaces ?? []);
+        for (const namespace of await this.#api.namespacesWithReport()) {
+          if (watched.size === 0 || watched.has(namespace)) namespaces.add(namespace);
+        }
       } catch (error) {
         this.#logger.warn({ err: error, reason }, 'PolicyReports not listed; reports of namespaces without routes are checked at the next resync');
       }
