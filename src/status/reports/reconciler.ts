@@ -138,7 +138,7 @@ export class ReportReconciler {
 
   /** True when nothing is queued, delayed or being processed. */
   idle(): boolean {
-    return this.#queue.length === 0 && this.#queue.processing === 0 && this.#queue.delayed === 0;
+    return this.#queue.idle();
   }
 
   /** Stops the workers (a namespace being written finishes first), the timer and the subscriptions. Idempotent. */
