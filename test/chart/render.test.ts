@@ -244,8 +244,12 @@ describe.skipIf(!helmBin)('chart: RBAC, exactly', () => {
     ]);
   });
 
-  it('ClusterRole with policy.reports.enabled: policyreports, and nothing else more', () => {
-    const rules = find(render({ json: { 'policy.reports.enabled': true } }), 'ClusterRole').rules as unknown[];
+  it('ClusterRole with policy.reports.enabled: policyreports, and nothing else more; lint is clean', () => {
+    const enabled = { json: { 'policy.reports.enabled': true } };
+    const run = lint(enabled);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/\[(WARNING|ERROR)\]/);
+    const rules = find(render(enabled), 'ClusterRole').rules as unknown[];
     expect(rules.slice(0, -1)).toEqual(find(objects, 'ClusterRole').rules);
     expect(rules.at(-1)).toEqual({ apiGroups: ['wgpolicyk8s.io'], resources: ['policyreports'], verbs: ['get', 'list', 'create', 'update', 'delete'] });
   });
