@@ -79,7 +79,7 @@ describe.skipIf(handle.missing ?? mesh.missing)('admission through a real API se
       ]);
       const stored = await webhook.client.read(object);
       expect(stored).toMatchObject({ spec: (await mutated(object)).spec });
-      expect((stored as Route).spec).toMatchObject({
+      expect((stored).spec).toMatchObject({
         parentRefs: [{ group: '', kind: 'Service', name: 'echo-service' }],
         rules: [{ backendRefs: [{ name: 'echo-v1', port: 80 }] }],
       });
@@ -147,13 +147,13 @@ describe.skipIf(handle.missing ?? mesh.missing)('admission through a real API se
         return !probe.ok;
       });
 
-      const stored = (await webhook.client.read(old)) as Route;
+      const stored = await webhook.client.read(old);
       const rules = stored.spec.rules as Record<string, unknown>[];
       const kept = await webhook.client.replace({ ...stored, spec: { ...stored.spec, rules: [{ ...rules[0], timeouts: { request: '5s' } }] } });
       expect(kept.ok).toBe(true);
       expect(kept.warnings).toEqual([expect.stringContaining('MR301 spec.rules[0].matches[0].headers[1].name')]);
 
-      const current = (await webhook.client.read(old)) as Route;
+      const current = await webhook.client.read(old);
       const worse = structuredClone(current);
       (worse.spec.rules as { matches: { headers: unknown[] }[] }[])[0]!.matches[0]!.headers.push({ name: 'X-TENANT', value: 'c' });
       const refused = await webhook.client.replace(worse);
@@ -162,7 +162,7 @@ describe.skipIf(handle.missing ?? mesh.missing)('admission through a real API se
 
       const relabelled = await webhook.client.replace({ ...current, metadata: { ...current.metadata, labels: { team: 'e2e' } } });
       expect(relabelled).toMatchObject({ ok: true, warnings: [] });
-      expect(((await webhook.client.read(old)) as Route).metadata.labels).toEqual({ team: 'e2e' });
+      expect((await webhook.client.read(old)).metadata.labels).toEqual({ team: 'e2e' });
     });
 
     it('server-side apply: the repair of /mutate is stored, and re-applying the same manifest keeps it', async () => {
@@ -170,10 +170,10 @@ describe.skipIf(handle.missing ?? mesh.missing)('admission through a real API se
       const first = await webhook.client.apply(manifest, 'e2e-user');
       expect(first.ok).toBe(true);
       expect(first.warnings).toEqual([expect.stringMatching(/^MR101 spec\.parentRefs\[0\]: set group ""/)]);
-      expect(((await webhook.client.read(manifest)) as Route).spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'echo', port: 80 }]);
+      expect((await webhook.client.read(manifest)).spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'echo', port: 80 }]);
       const again = await webhook.client.apply(manifest, 'e2e-user');
       expect(again.ok).toBe(true);
-      expect(((await webhook.client.read(manifest)) as Route).spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'echo', port: 80 }]);
+      expect((await webhook.client.read(manifest)).spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'echo', port: 80 }]);
       const dry = await webhook.client.apply({ ...manifest, spec: { ...manifest.spec, rules: [twiceMatchedHeader] } }, 'e2e-user', { dryRun: true });
       expect(dry).toMatchObject({ ok: false, code: 403 });
     });
