@@ -11,10 +11,10 @@
  *   namespace with routes, and every namespace holding one of our reports (one LIST), so that a
  *   report whose last route went away while no replica led is removed too.
  *
- * Processing a namespace: read its report (GET), evaluate its cached routes with the core (door
- * `status`, the compiled policy in force), plan with `planReport`, and write only when the plan
- * says so, only as leader. A 409 or an API error re-queues the namespace with per-namespace
- * exponential backoff.
+ * Processing a namespace, as leader only (a replica without the Lease sends nothing, not even the
+ * GET): read its report, evaluate its cached routes with the core (door `status`, the compiled
+ * policy in force), plan with `planReport`, and write only when the plan says so. A 409 or an API
+ * error re-queues the namespace with per-namespace exponential backoff.
  */
 import type { Logger } from 'pino';
 import { GATEWAY_GROUP, dig, text } from '../../gateway/index.ts';
