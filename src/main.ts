@@ -164,6 +164,7 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
       view,
       policy,
       leadership: status.elector,
+      metrics,
       logger,
       name: config.policyReportName,
       maxResults: config.policyReportMaxResults,

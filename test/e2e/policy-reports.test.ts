@@ -70,7 +70,7 @@ async function startReplica(ns: string, identity = 'replica-a'): Promise<{ elect
   });
   await view.start();
   elector.start();
-  const reports = await startPolicyReports({ kube, view, policy, leadership: elector, logger, name: NAME, maxResults: 500, namespaces: [ns] });
+  const reports = await startPolicyReports({ kube, view, policy, leadership: elector, metrics, logger, name: NAME, maxResults: 500, namespaces: [ns] });
   if (reports === undefined) throw new Error('the PolicyReport CRD should be served');
   stopping.push(async () => {
     await reports.stop();

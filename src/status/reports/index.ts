@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import { isServed } from '../../cluster/discovery.ts';
 import type { KubeClient } from '../../kube/client.ts';
+import type { Metrics } from '../../metrics.ts';
 import type { Leadership } from '../leader.ts';
 import type { PolicySource, StatusSource } from '../reconciler.ts';
 import { REPORT_GROUP, REPORT_PLURAL, REPORT_VERSION, kubePolicyReportApi } from './api.ts';
@@ -18,6 +19,7 @@ export interface PolicyReportsOptions {
   readonly policy: PolicySource;
   /** The status Lease: only its holder writes reports. */
   readonly leadership: Leadership;
+  readonly metrics: Metrics;
   readonly logger: Logger;
   /** The report's name in every namespace (config: policy-report-name). */
   readonly name: string;
@@ -48,6 +50,7 @@ export async function startPolicyReports(options: PolicyReportsOptions): Promise
     api: kubePolicyReportApi(options.kube, options.name),
     leadership: options.leadership,
     policy: options.policy,
+    metrics: options.metrics,
     logger,
     name: options.name,
     maxResults: options.maxResults,

@@ -18,6 +18,7 @@
  */
 import type { Logger } from 'pino';
 import { GATEWAY_GROUP, dig, text } from '../../gateway/index.ts';
+import type { Metrics } from '../../metrics.ts';
 import type { Leadership } from '../leader.ts';
 import { WorkQueue } from '../queue.ts';
 import { evaluateStored, type PolicySource, type StatusSource } from '../reconciler.ts';
@@ -29,6 +30,7 @@ export interface ReportReconcilerOptions {
   readonly api: PolicyReportApi;
   readonly leadership: Leadership;
   readonly policy: PolicySource;
+  readonly metrics: Pick<Metrics, 'policyReportWrites'>;
   readonly logger: Logger;
   /** The report's name in every namespace. */
   readonly name: string;
@@ -49,6 +51,8 @@ export interface ReportReconcilerOptions {
   readonly retryBaseDelayMs?: number;
   readonly retryMaxDelayMs?: number;
 }
+
+const done = { create: 'created', update: 'updated', delete: 'deleted' } as const;
 
 export class ReportReconciler {
   readonly #options: ReportReconcilerOptions;
@@ -157,9 +161,11 @@ export class ReportReconciler {
       if (namespace === undefined) return;
       try {
         const result = await this.#process(namespace);
+        if (result !== 'notleader') this.#options.metrics.policyReportWrites.inc({ result });
         if (result === 'conflict') this.#queue.addRateLimited(namespace);
         else this.#queue.forget(namespace);
       } catch (error) {
+        this.#options.metrics.policyReportWrites.inc({ result: 'error' });
         const failures = this.#queue.failures(namespace);
         this.#logger.warn({ err: error, namespace, failures: failures + 1, retryInMs: this.#queue.backoff(failures) }, 'PolicyReport not written; retrying');
         this.#queue.addRateLimited(namespace);
@@ -169,7 +175,8 @@ export class ReportReconciler {
     }
   }
 
-  async #process(namespace: string): Promise<ReportWriteResult | 'unchanged' | 'notleader'> {
+  /** What became of the namespace's report: the `result` label of `policyReportWrites`, or notleader (not counted). */
+  async #process(namespace: string): Promise<'created' | 'updated' | 'deleted' | 'unchanged' | 'conflict' | 'foreign' | 'notleader'> {
     const leadership = this.#options.leadership;
     if (!leadership.isLeader()) return 'notleader';
     const stored = await this.#api.get(namespace);
@@ -187,7 +194,7 @@ export class ReportReconciler {
         this.#warnedForeign.add(namespace);
         this.#logger.warn({ namespace, name: this.#options.name }, 'a PolicyReport of this name exists without our managed-by label; leaving it alone (rename it, or set --policy-report-name)');
       }
-      return 'unchanged';
+      return 'foreign';
     }
     // Checked again right before the write: the Lease may have gone during the GET.
     if (!leadership.isLeader()) return 'notleader';
@@ -199,7 +206,9 @@ export class ReportReconciler {
       this.#logger.warn({ namespace, dropped: plan.dropped, maxResults: this.#options.maxResults }, 'PolicyReport is full; the last results (passes first) are left out and counted in its summary');
     }
     this.#logger.debug({ namespace, outcome: plan.outcome, result }, 'PolicyReport written');
-    return result === 'gone' && plan.outcome !== 'delete' ? 'conflict' : result;
+    // A report gone before its update is written again, like a conflict; one gone before its delete is done.
+    if (result === 'conflict' || (result === 'gone' && plan.outcome !== 'delete')) return 'conflict';
+    return done[plan.outcome];
   }
 
   /** The namespace's cached routes the core judges, with their findings. */

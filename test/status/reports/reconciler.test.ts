@@ -5,8 +5,10 @@
  * The real API server is in test/e2e/policy-reports.test.ts.
  */
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../../../src/core/view.ts';
+import { createMetrics, type Metrics } from '../../../src/metrics.ts';
 import type { Policy } from '../../../src/core/policy.ts';
 import type { LeadershipListener } from '../../../src/status/leader.ts';
 import type { RouteChangeEvent, StatusSource } from '../../../src/status/reconciler.ts';
@@ -111,15 +113,22 @@ const policy = { compiled: compiled(), onChange: (_: (n: { policy: Policy }, p: 
 const warnings: string[] = [];
 const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push((JSON.parse(line) as { msg: string }).msg) });
 const running: ReportReconciler[] = [];
+let metrics: Metrics = createMetrics(new Registry(), { processMetrics: false });
+
+/** `gamma_policy_report_writes_total` by result. */
+async function counted(): Promise<Record<string, number>> {
+  return Object.fromEntries((await metrics.policyReportWrites.get()).values.map((v) => [String(v.labels.result), v.value]));
+}
 
 afterEach(async () => {
   for (const r of running.splice(0)) await r.stop();
   warnings.length = 0;
+  metrics = createMetrics(new Registry(), { processMetrics: false });
 });
 
 function start(source: Source, api: MemoryApi, lease = new Lease(), namespaces: string[] = []): ReportReconciler {
   const reconciler = new ReportReconciler({
-    source, api, leadership: lease, policy, logger, name: 'gw', maxResults: 10, namespaces, resyncPeriodMs: 0, retryBaseDelayMs: 5, retryMaxDelayMs: 20,
+    source, api, leadership: lease, policy, metrics, logger, name: 'gw', maxResults: 10, namespaces, resyncPeriodMs: 0, retryBaseDelayMs: 5, retryMaxDelayMs: 20,
   });
   reconciler.start();
   running.push(reconciler);
@@ -140,6 +149,7 @@ describe('ReportReconciler', () => {
     expect(api.writes()).toEqual(['create default', 'create default', 'create default']);
     expect(warnings).toContain('PolicyReport not written; retrying');
     expect((api.reports.get('default') as { summary: unknown }).summary).toEqual({ pass: 1, fail: 0, warn: 1, error: 0, skip: 0 });
+    expect(await counted()).toEqual({ conflict: 1, error: 1, created: 1 });
   });
 
   it('writes nothing on a resync of a converged namespace, and deletes the report with the last route', async () => {
@@ -154,6 +164,7 @@ describe('ReportReconciler', () => {
     source.remove('default', 'bad');
     await until('the report gone', () => !api.reports.has('default'));
     expect(api.writes()).toEqual(['create default', 'delete default']);
+    expect(await counted()).toEqual({ created: 1, unchanged: 1, deleted: 1 });
   });
 
   it('removes a report left in a watched namespace without routes, and leaves other namespaces alone', async () => {
@@ -177,6 +188,7 @@ describe('ReportReconciler', () => {
     await until('idle', () => reconciler.idle());
     expect(api.writes()).toEqual([]);
     expect(warnings.filter((w) => w.includes('without our managed-by label'))).toHaveLength(1);
+    expect(await counted()).toEqual({ foreign: 2 });
   });
 
   it('sends nothing without the Lease, and catches up on gaining it', async () => {
