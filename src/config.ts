@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { hostname } from 'node:os';
 import { GammaError } from './errors.ts';
+import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT } from './status/reports/desired.ts';
 
 /**
  * Everything the `serve` command can be told, resolved once at startup from flags, then
@@ -37,6 +38,11 @@ export interface Config {
   readonly policyConfigMap: string;
   readonly leaseName: string;
   readonly lookupTimeoutMs: number;
+  /** Whether the status Lease holder keeps a PolicyReport per namespace (when the CRD is served). */
+  readonly policyReports: boolean;
+  /** The PolicyReports' name in every namespace (the chart passes the release's full name). */
+  readonly policyReportName: string;
+  readonly policyReportMaxResults: number;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -73,6 +79,9 @@ export const options = {
   'policy-configmap': { env: 'GAMMA_POLICY_CONFIGMAP', default: 'gamma-webhook-policy', help: 'policy ConfigMap in the namespace (key policy.yaml)' },
   'lease-name': { env: 'GAMMA_LEASE_NAME', default: 'gamma-webhook-status', help: 'Lease for status-writer leader election' },
   'lookup-timeout': { env: 'GAMMA_LOOKUP_TIMEOUT_MS', default: '300', help: 'milliseconds for the live GET of a Service missing from the cache' },
+  'policy-reports': { env: 'GAMMA_POLICY_REPORTS', default: 'false', help: 'true: the status Lease holder keeps a wgpolicyk8s.io PolicyReport per namespace with routes' },
+  'policy-report-name': { env: 'GAMMA_POLICY_REPORT_NAME', default: 'gamma-webhook', help: 'name of the PolicyReport in each namespace' },
+  'policy-report-max-results': { env: 'GAMMA_POLICY_REPORT_MAX_RESULTS', default: String(DEFAULT_MAX_RESULTS), help: `most results in one PolicyReport (1-${MAX_RESULTS_LIMIT}); the summary still counts all` },
 } as const satisfies Record<string, Option>;
 
 type OptionName = keyof typeof options;
@@ -123,6 +132,12 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (!isOneOf(cluster, ['auto', 'live', 'static'] as const)) {
     throw configError('cluster', `must be auto, live or static; got "${cluster}"`);
   }
+  const policyReports = raw('policy-reports');
+  if (!isOneOf(policyReports, ['true', 'false'] as const)) throw configError('policy-reports', `must be true or false; got "${policyReports}"`);
+  const policyReportName = raw('policy-report-name') ?? 'gamma-webhook';
+  if (!isDnsSubdomain(policyReportName)) {
+    throw configError('policy-report-name', `must be a DNS subdomain name (lowercase letters, digits, '-' and '.', at most 253); got "${policyReportName}"`);
+  }
   const port = get.number('port', 0, 65535);
   const metricsPort = get.number('metrics-port', 0, 65535);
   if (metricsPort !== 0 && metricsPort === port) throw configError('metrics-port', 'must differ from --port (or be 0 to share it)');
@@ -151,6 +166,9 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     policyConfigMap: raw('policy-configmap') ?? 'gamma-webhook-policy',
     leaseName: raw('lease-name') ?? 'gamma-webhook-status',
     lookupTimeoutMs: get.number('lookup-timeout', 1, 60_000),
+    policyReports: policyReports === 'true',
+    policyReportName,
+    policyReportMaxResults: get.number('policy-report-max-results', 1, MAX_RESULTS_LIMIT),
   };
 }
 
@@ -163,6 +181,10 @@ export function configHelp(): string {
 
 function isOneOf<T extends string>(value: string | undefined, allowed: readonly T[]): value is T {
   return allowed.includes(value as T);
+}
+
+function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name);
 }
 
 function configError(name: OptionName, detail: string): GammaError {

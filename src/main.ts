@@ -26,6 +26,7 @@ import {
 import type { ReadinessCheck } from './server/health-routes.ts';
 import { createShutdown } from './server/shutdown.ts';
 import { createStatusController } from './status/index.ts';
+import { startPolicyReports } from './status/reports/index.ts';
 
 /** A part of the running process that must be stopped on shutdown. */
 interface Stoppable {
@@ -133,7 +134,7 @@ function useLiveCluster(config: Config): boolean {
 
 /**
  * The live cluster: informer caches (readiness waits for their first lists), the status
- * reconciler, and, unless a policy file is given, the policy ConfigMap, listed before the
+ * reconciler, the PolicyReports when enabled, and, unless a policy file is given, the policy ConfigMap, listed before the
  * server starts so the first admission already uses it.
  */
 async function liveCluster(config: Config, logger: Logger, metrics: Metrics, policy: PolicyStore): Promise<ClusterWiring> {
@@ -162,6 +163,21 @@ async function liveCluster(config: Config, logger: Logger, metrics: Metrics, pol
   });
   status.start();
   const parts: Stoppable[] = [status, view];
+  if (config.policyReports) {
+    const reports = await startPolicyReports({
+      kube,
+      view,
+      policy,
+      leadership: status.elector,
+      metrics,
+      logger,
+      name: config.policyReportName,
+      maxResults: config.policyReportMaxResults,
+      namespaces: config.watchNamespaces,
+    });
+    // Stopped first: it writes only while the status Lease, released by `status.stop()`, is held.
+    if (reports) parts.unshift(reports);
+  }
   if (!config.policyFile) {
     const policySource = new PolicyConfigMapSource({
       store: policy,

@@ -74,6 +74,12 @@ export function createMetrics(registry = new Registry(), options: { processMetri
       labelNames: ['result'] as const,
       registers,
     }),
+    policyReportWrites: new Counter({
+      name: 'gamma_policy_report_writes_total',
+      help: 'PolicyReport reconciles by result (created, updated, deleted, unchanged, conflict, foreign, error).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
     statusQueueDepth: new Gauge({
       name: 'gamma_status_queue_depth',
       help: 'Routes waiting in the status work queue.',

@@ -26,6 +26,10 @@ describe('loadConfig', () => {
     [['--log-level', 'loud'], /--log-level \(GAMMA_LOG_LEVEL\) must be one of/],
     [['--cluster', 'remote'], /--cluster \(GAMMA_CLUSTER\) must be auto, live or static/],
     [['--metrics-port', '8443'], /--metrics-port \(GAMMA_METRICS_PORT\) must differ/],
+    [['--policy-reports', 'yes'], /--policy-reports \(GAMMA_POLICY_REPORTS\) must be true or false; got "yes"/],
+    [['--policy-report-name', 'Gamma_Webhook'], /--policy-report-name \(GAMMA_POLICY_REPORT_NAME\) must be a DNS subdomain name/],
+    [['--policy-report-max-results', '0'], /--policy-report-max-results \(GAMMA_POLICY_REPORT_MAX_RESULTS\) must be a number from 1 to 1000/],
+    [['--policy-report-max-results', '1001'], /--policy-report-max-results/],
   ])('refuses %j naming the option', (argv, message) => {
     expect(() => loadConfig(argv, {})).toThrow(message);
     try {
@@ -33,6 +37,12 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as { code: string }).code).toBe('GAMMA_ERR_CONFIG');
     }
+  });
+
+  it('reads the PolicyReport settings: off by default, the chart sets name and bound', () => {
+    expect(loadConfig([], {})).toMatchObject({ policyReports: false, policyReportName: 'gamma-webhook', policyReportMaxResults: 500 });
+    const config = loadConfig([], { GAMMA_POLICY_REPORTS: 'true', GAMMA_POLICY_REPORT_NAME: 'gw-gamma-webhook', GAMMA_POLICY_REPORT_MAX_RESULTS: '1000' });
+    expect(config).toMatchObject({ policyReports: true, policyReportName: 'gw-gamma-webhook', policyReportMaxResults: 1000 });
   });
 
   it('refuses unknown flags', () => {

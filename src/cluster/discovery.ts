@@ -53,6 +53,14 @@ export async function discoverServedVersions(kube: KubeClient, logger: Logger): 
   return result;
 }
 
+/**
+ * True when the API server serves `plural` in `group/version` (an optional CRD, such as
+ * PolicyReport). Rejects with GammaError `GAMMA_ERR_CLUSTER_API` when discovery fails otherwise.
+ */
+export async function isServed(kube: KubeClient, group: string, version: string, plural: string): Promise<boolean> {
+  return (await resources(kube, group, version)).has(plural);
+}
+
 async function resources(kube: KubeClient, group: string, version: string): Promise<Set<string>> {
   try {
     const list = await kube.request({ method: 'GET', path: `/apis/${group}/${version}`, signal: AbortSignal.timeout(10_000) });

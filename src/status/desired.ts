@@ -235,7 +235,7 @@ export function desiredParents(input: DesiredStatusInput): { parents: unknown[];
 }
 
 /** JSON with object keys sorted, so that equal data gives equal text. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const r = record(value);
   if (r !== undefined) {

@@ -53,6 +53,11 @@ export class WorkQueue<K extends string = string> {
     return this.#delayed.size;
   }
 
+  /** True when no key is waiting, delayed or being processed. */
+  idle(): boolean {
+    return this.#waiting.size === 0 && this.#processing.size === 0 && this.#delayed.size === 0;
+  }
+
   get shuttingDown(): boolean {
     return this.#shuttingDown;
   }

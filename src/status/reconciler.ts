@@ -20,7 +20,7 @@
  * the view's `routesAttachedTo`, so the same view that feeds the queue decides conflicts.
  */
 import type { Logger } from 'pino';
-import { evaluate, readSubmission, type CompiledPolicy } from '../core/index.ts';
+import { evaluate, readSubmission, type CompiledPolicy, type Evaluation } from '../core/index.ts';
 import type { ClusterView, RouteInfo } from '../core/view.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Policy } from '../core/policy.ts';
@@ -28,6 +28,15 @@ import { planStatus, type StatusPlan } from './desired.ts';
 import type { Leadership } from './leader.ts';
 import { WorkQueue } from './queue.ts';
 import { StatusWriter, formatRouteKey, parseRouteKey, type RouteKey, type RouteKeyString, type RouteStatusApi } from './writer.ts';
+
+/**
+ * The status door's evaluation of a stored route: a CREATE-like request of the object as read, so
+ * that nothing is ratcheted. Shared by route status and PolicyReports, which say the same thing.
+ */
+export function evaluateStored(key: RouteKey, route: unknown, view: ClusterView, compiled: CompiledPolicy): Evaluation {
+  const request = { kind: key.kind, operation: 'CREATE', namespace: key.namespace, object: route } as const;
+  return evaluate(readSubmission(request), view, compiled, 'status');
+}
 
 /** A route change as the view reports it. */
 export interface RouteChangeEvent {
@@ -179,7 +188,7 @@ export class StatusReconciler {
 
   /** True when nothing is queued, delayed or being processed. */
   idle(): boolean {
-    return this.#queue.length === 0 && this.#queue.processing === 0 && this.#queue.delayed === 0;
+    return this.#queue.idle();
   }
 
   /** Stops the workers (a route being written finishes first), the timer and the subscriptions. Idempotent. */
@@ -275,8 +284,7 @@ export class StatusReconciler {
   }
 
   #plan(key: RouteKey, route: unknown, compiled: CompiledPolicy): StatusPlan {
-    const request = { kind: key.kind, operation: 'CREATE', namespace: key.namespace, object: route } as const;
-    const evaluation = evaluate(readSubmission(request), this.#source, compiled, 'status');
+    const evaluation = evaluateStored(key, route, this.#source, compiled);
     return planStatus({
       route,
       verdicts: evaluation.parents,

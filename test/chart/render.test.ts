@@ -245,6 +245,16 @@ describe.skipIf(!helmBin)('chart: RBAC, exactly', () => {
     ]);
   });
 
+  it('ClusterRole with policy.reports.enabled: policyreports, and nothing else more; lint is clean', () => {
+    const enabled = { json: { 'policy.reports.enabled': true } };
+    const run = lint(enabled);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/\[(WARNING|ERROR)\]/);
+    const rules = find(render(enabled), 'ClusterRole').rules as unknown[];
+    expect(rules.slice(0, -1)).toEqual(find(objects, 'ClusterRole').rules);
+    expect(rules.at(-1)).toEqual({ apiGroups: ['wgpolicyk8s.io'], resources: ['policyreports'], verbs: ['get', 'list', 'create', 'update', 'delete'] });
+  });
+
   it('Role: the Lease, the policy ConfigMap by name, Events; in the release namespace', () => {
     const role = find(objects, 'Role');
     expect(role.metadata.namespace).toBe(namespace);
@@ -332,8 +342,18 @@ describe.skipIf(!helmBin)('chart: the Deployment', () => {
       GAMMA_WATCH_NAMESPACES: '',
       GAMMA_POLICY_CONFIGMAP: `${fullname}-policy`,
       GAMMA_LEASE_NAME: `${fullname}-status`,
+      GAMMA_POLICY_REPORTS: 'false',
     });
     expect(find(objects, 'Service').metadata.name).toBe(env(objects).GAMMA_SERVICE_NAME);
+  });
+
+  it('policy.reports reaches the server: on, the report is named after the release, with its bound', () => {
+    const enabled = render({ json: { 'policy.reports.enabled': true, 'policy.reports.maxResults': 200 } });
+    expect(env(enabled)).toMatchObject({
+      GAMMA_POLICY_REPORTS: 'true',
+      GAMMA_POLICY_REPORT_NAME: fullname,
+      GAMMA_POLICY_REPORT_MAX_RESULTS: '200',
+    });
   });
 
   it('the TLS Secret is mounted as a directory (never subPath) so renewals reach the server', () => {

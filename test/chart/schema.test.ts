@@ -13,14 +13,22 @@ const valuesText = readFileSync(path.join(chartDir, 'values.yaml'), 'utf8');
 const values = parse(valuesText) as Record<string, unknown>;
 
 describe('values.schema.json and values.yaml', () => {
-  it('the policy part is src/core/policy-schema.ts, word for word', () => {
+  it('the policy part is src/core/policy-schema.ts, word for word, besides the chart-only reports block', () => {
     const { $id: _id, ...expected } = policySchema;
+    const { properties, ...rest } = valuesSchema.properties.policy as Schema & { properties: Record<string, Schema> };
+    const { reports, ...documentProperties } = properties;
     // On a difference, `node scripts/chart-schema.ts` copies the schema into the chart.
-    expect(valuesSchema.properties.policy).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect({ ...rest, properties: documentProperties }).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(reports?.properties).toEqual({
+      enabled: expect.objectContaining({ type: 'boolean' }),
+      maxResults: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 1000 }),
+    });
   });
 
-  it('the policy defaults in values.yaml are src/policy/defaults.ts', () => {
-    expect(values.policy).toEqual(defaultPolicy);
+  it('the policy defaults in values.yaml are src/policy/defaults.ts, and reports are off', () => {
+    const { reports, ...document } = values.policy as Record<string, unknown>;
+    expect(document).toEqual(defaultPolicy);
+    expect(reports).toEqual({ enabled: false, maxResults: 500 });
   });
 
   it('values.yaml is valid against values.schema.json (checked without Helm too)', () => {
@@ -108,6 +116,9 @@ describe.skipIf(!helmBin)('values.schema.json rejects wrong values (helm templat
     ['a rule id that does not exist', { 'policy.rules': { XY101: { action: 'deny' } } }, "invalid propertyName 'XY101'"],
     ['a rule action read as a YAML 1.1 boolean (bare off)', { 'policy.rules': { MR310: { action: false } } }, '/policy/rules/MR310/action'],
     ['a controllerName without a domain path', { 'policy.status.controllerName': 'mesh-route-status' }, '/policy/status/controllerName'],
+    ['reports enabled as a string', { 'policy.reports.enabled': 'true' }, '/policy/reports/enabled'],
+    ['a report bound over 1000', { 'policy.reports.maxResults': 5000 }, '/policy/reports/maxResults'],
+    ['a reports typo', { 'policy.reports.enable': true }, '/policy/reports'],
     ['a zero maxUnavailable', { 'podDisruptionBudget.maxUnavailable': 0 }, '/podDisruptionBudget/maxUnavailable'],
     ['an unknown whenUnsatisfiable', { topologySpreadConstraints: [{ topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'Never' }] }, '/topologySpreadConstraints/0/whenUnsatisfiable'],
     ['an env value that is a number', { extraEnv: [{ name: 'X', value: 1 }] }, '/extraEnv/0/value'],
@@ -144,6 +155,11 @@ describe.skipIf(!helmBin)('the rendered policy ConfigMap', () => {
 
   it('the default ConfigMap is exactly the built-in policy', () => {
     const data = find(render(), 'ConfigMap').data as Record<string, string>;
+    expect(parse(data['policy.yaml'] ?? '')).toEqual(defaultPolicy);
+  });
+
+  it('policy.reports, a server setting, stays out of the document', () => {
+    const data = find(render({ json: { 'policy.reports.enabled': true } }), 'ConfigMap').data as Record<string, string>;
     expect(parse(data['policy.yaml'] ?? '')).toEqual(defaultPolicy);
   });
 

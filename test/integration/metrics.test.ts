@@ -109,6 +109,7 @@ function expectAdmissionMetrics(text: string) {
     gamma_watch_restarts_total: 'counter',
     gamma_live_lookups_total: 'counter',
     gamma_status_writes_total: 'counter',
+    gamma_policy_report_writes_total: 'counter',
     gamma_status_queue_depth: 'gauge',
     gamma_leader: 'gauge',
     gamma_policy_reloads_total: 'counter',

@@ -40,6 +40,21 @@ describe('WorkQueue', () => {
     expect(queue.processing).toBe(0);
   });
 
+  it('is idle only with nothing waiting, delayed or being processed', async () => {
+    const queue = new WorkQueue({ baseDelayMs: 5 });
+    expect(queue.idle()).toBe(true);
+    queue.add('a');
+    expect(queue.idle()).toBe(false);
+    const key = await queue.get();
+    expect(queue.idle()).toBe(false);
+    queue.done(key ?? '');
+    expect(queue.idle()).toBe(true);
+    queue.addRateLimited('a');
+    expect(queue.idle()).toBe(false);
+    queue.shutDown();
+    expect(queue.idle()).toBe(true);
+  });
+
   it('wakes a waiting getter on add', async () => {
     const queue = new WorkQueue();
     const pending = queue.get();
