@@ -29,6 +29,7 @@ class Source implements StatusSource {
   serviceImport = view.serviceImport.bind(view);
   referenceGrantAllows = view.referenceGrantAllows.bind(view);
   routesAttachedTo = view.routesAttachedTo.bind(view);
+  attachedRoutes = view.attachedRoutes.bind(view);
   namespaceLabels = view.namespaceLabels.bind(view);
   route(_kind: RouteInfo['kind'], namespace: string, name: string): unknown {
     return this.routes.get(`${namespace}/${name}`);
