@@ -31,6 +31,11 @@ function findKubectl(): string | undefined {
 
 const kubectl = findKubectl();
 
+/** How long one run may take: kubectl, then two Node.js starts (the launcher's), slow on a busy machine. */
+const RUN_TIMEOUT_MS = 60_000;
+/** The test timeout for `runs` runs in a row. */
+const runsTimeout = (runs: number): number => runs * RUN_TIMEOUT_MS + 5_000;
+
 interface Run {
   code: number;
   stdout: string;
@@ -56,7 +61,7 @@ describe.skipIf(kubectl === undefined)('kubectl gamma (the kubectl-gamma plugin)
   function run(args: string[]): Promise<Run> {
     const env = { PATH: `${pluginDir}:${systemPath}`, HOME: dir, KUBECONFIG: path.join(dir, 'no-kubeconfig') };
     return new Promise((resolve) => {
-      execFile(kubectl ?? 'kubectl', args, { cwd: dir, env, timeout: 90_000 }, (error, stdout, stderr) => {
+      execFile(kubectl ?? 'kubectl', args, { cwd: dir, env, timeout: RUN_TIMEOUT_MS }, (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
       });
     });
@@ -83,7 +88,7 @@ describe.skipIf(kubectl === undefined)('kubectl gamma (the kubectl-gamma plugin)
     const list = await run(['plugin', 'list']);
     expect(list.stdout).toContain(path.join(pluginDir, 'kubectl-gamma'));
     expect(list.code).toBe(0);
-  }, 120_000);
+  }, runsTimeout(1));
 
   it('kubectl gamma lint takes kubectl flags (-n, -o) and passes the exit status on', async () => {
     const lint = await run(['gamma', 'lint', '-n', 'shop', '-o', 'json', '--strict', 'route.yaml']);
@@ -91,18 +96,18 @@ describe.skipIf(kubectl === undefined)('kubectl gamma (the kubectl-gamma plugin)
     const report = JSON.parse(lint.stdout) as { findings: { ruleId: string; route: { namespace: string } }[] };
     expect(report.findings.map((f) => `${f.ruleId} ${f.route.namespace}`)).toContain('MR101 shop');
     expect(lint.code).toBe(1);
-  }, 120_000);
+  }, runsTimeout(1));
 
   it('kubectl gamma version prints the package version, -o json too', async () => {
     const text = await run(['gamma', 'version']);
     expect(text).toEqual({ code: 0, stdout: `gamma-webhook ${pkg.version}\n`, stderr: '' });
     const json = await run(['gamma', 'version', '-o', 'json']);
     expect(JSON.parse(json.stdout)).toEqual({ name: 'gamma-webhook', version: pkg.version });
-  }, 120_000);
+  }, runsTimeout(2));
 
   it('forwards any command as it is: an unknown one is the CLI\'s own usage error', async () => {
     const unknown = await run(['gamma', 'frobnicate']);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
     expect(unknown.code).toBe(2);
-  }, 120_000);
+  }, runsTimeout(1));
 });
