@@ -4,14 +4,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { KubernetesObject } from '@kubernetes/client-node';
+import { CoreV1Api, PatchStrategy, setHeaderOptions, type KubernetesObject } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envtest, type Envtest } from '../support/envtest.ts';
 import { applyJsonPatch } from '../support/json-patch.ts';
 import { admissionReview } from '../support/reviews.ts';
 import { sharedPath } from '../support/shared.ts';
 import { eventually } from '../support/serve-process.ts';
-import { deadOrigin, readManifests, registerWebhooks, startE2eWebhook, type E2eWebhook } from './support/webhook.ts';
+import { deadOrigin, policyConfigMapName, readManifests, registerWebhooks, startE2eWebhook, type E2eWebhook } from './support/webhook.ts';
 
 const handle = envtest();
 const mesh = sharedPath('gateway-api', 'v1.6.1', 'conformance-mesh');
@@ -176,6 +176,38 @@ describe.skipIf(handle.missing ?? mesh.missing)('admission through a real API se
       expect((await webhook.client.read(manifest)).spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'echo', port: 80 }]);
       const dry = await webhook.client.apply({ ...manifest, spec: { ...manifest.spec, rules: [twiceMatchedHeader] } }, 'e2e-user', { dryRun: true });
       expect(dry).toMatchObject({ ok: false, code: 403 });
+    });
+  });
+
+  describe('the policy ConfigMap', () => {
+    afterAll(async () => {
+      await webhook.setPolicy('');
+    });
+
+    it('changes a decision without a restart, and an invalid edit is kept out with an Event on the ConfigMap', async () => {
+      const withHostnames = (name: string) => route(name, namespace, { hostnames: ['reviews.example.com'], parentRefs: [echoParent], rules: [{ backendRefs: [{ name: 'echo', port: 80 }] }] });
+      const hostnamesLine = /^MR108 spec\.hostnames: mesh routes ignore hostnames/;
+      const warned = await webhook.client.create(withHostnames('hosts-warned'), { dryRun: true });
+      expect(warned.ok).toBe(true);
+      expect(warned.warnings).toEqual([expect.stringMatching(hostnamesLine)]);
+
+      await webhook.setPolicy('rules:\n  MR108: {action: deny}\n');
+      const denied = await webhook.client.create(withHostnames('hosts-denied'), { dryRun: true });
+      expect(denied).toMatchObject({ ok: false, code: 403 });
+      expect(denied.ok ? '' : denied.message).toMatch(/denied the request: MR108 spec\.hostnames: /);
+
+      const core = cluster.kubeConfig.makeApiClient(CoreV1Api);
+      await core.patchNamespacedConfigMap(
+        { name: policyConfigMapName, namespace: webhook.systemNamespace, body: { data: { 'policy.yaml': 'rules:\n  MR108: {action: block}\n' } } },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      );
+      await eventually('an InvalidPolicy Event on the ConfigMap', async () => {
+        const events = await core.listNamespacedEvent({ namespace: webhook.systemNamespace, fieldSelector: `involvedObject.name=${policyConfigMapName}` });
+        return events.items.some((e) => e.reason === 'InvalidPolicy' && e.type === 'Warning' && /MR108/.test(e.message ?? ''));
+      });
+      // The last good policy still decides.
+      const still = await webhook.client.create(withHostnames('hosts-still-denied'), { dryRun: true });
+      expect(still).toMatchObject({ ok: false, code: 403 });
     });
   });
 

@@ -138,7 +138,7 @@ export async function startE2eWebhook(cluster: Envtest, failure: { mutating?: Fa
 }
 
 /** True when the webhook's /metrics says the policy with `hash` is in force. */
-export async function servesPolicy(serve: ServeProcess, hash: string): Promise<boolean> {
+async function servesPolicy(serve: ServeProcess, hash: string): Promise<boolean> {
   const metrics = await serve.get('/metrics');
   return new RegExp(`^gamma_policy_info\\{[^}]*hash="${hash}"[^}]*\\} 1$`, 'm').test(metrics.text);
 }

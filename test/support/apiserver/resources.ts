@@ -50,6 +50,8 @@ export interface Storage {
   readonly bookmarkExtra?: Readonly<Record<string, unknown>>;
   /** Defaults applied to a new or replaced object in storage form (CRD defaults, Service IPs). */
   readonly defaults?: (object: KubeObject, allocate: () => string) => void;
+  /** The status fields the CRD schema requires and a status write leaves out, as `path: Required value`. */
+  readonly statusErrors?: (object: KubeObject) => string[];
 }
 
 /** A served group/version/resource and the conversion between it and its storage. */
@@ -76,6 +78,19 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** Required in each `status.parents[].conditions[]` by the Gateway API CRDs (metav1.Condition); kube-apiserver 1.32 refuses a status write without one. */
+const conditionFields = ['type', 'status', 'reason', 'message', 'lastTransitionTime'] as const;
+
+function routeStatusErrors(object: KubeObject): string[] {
+  return asArray(asRecord(object.status)?.parents).flatMap((parent, i) =>
+    asArray(asRecord(parent)?.conditions).flatMap((condition, j) =>
+      conditionFields
+        .filter((field) => asRecord(condition)?.[field] === undefined)
+        .map((field) => `status.parents[${i}].conditions[${j}].${field}: Required value`),
+    ),
+  );
 }
 
 /** Gateway API CRD defaults that the fixtures show the server applying (README "Observations"). */
@@ -173,12 +188,12 @@ export const storages = {
   httproutes: {
     id: `httproutes.${gatewayGroup}`, group: gatewayGroup, plural: 'httproutes', singular: 'httproute', kind: 'HTTPRoute',
     namespaced: true, storageVersion: 'v1', custom: true, generation: true, statusSubresource: true,
-    categories: ['gateway-api'], defaults: routeDefaults('HTTPRoute'),
+    categories: ['gateway-api'], defaults: routeDefaults('HTTPRoute'), statusErrors: routeStatusErrors,
   },
   grpcroutes: {
     id: `grpcroutes.${gatewayGroup}`, group: gatewayGroup, plural: 'grpcroutes', singular: 'grpcroute', kind: 'GRPCRoute',
     namespaced: true, storageVersion: 'v1', custom: true, generation: true, statusSubresource: true,
-    categories: ['gateway-api'], defaults: routeDefaults('GRPCRoute'),
+    categories: ['gateway-api'], defaults: routeDefaults('GRPCRoute'), statusErrors: routeStatusErrors,
   },
   referencegrants: {
     id: `referencegrants.${gatewayGroup}`, group: gatewayGroup, plural: 'referencegrants', singular: 'referencegrant',

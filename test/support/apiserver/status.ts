@@ -67,7 +67,9 @@ export function badRequest(message: string): StatusBody {
 }
 
 export function invalid(storage: Storage, name: string, message: string): StatusBody {
-  return failure(422, 'Invalid', `${storage.kind} "${name}" is invalid: ${message}`, details(storage, name));
+  // The kind is qualified by its group outside the core group: `HTTPRoute.gateway.networking.k8s.io "x" is invalid`.
+  const kind = storage.group === '' ? storage.kind : `${storage.kind}.${storage.group}`;
+  return failure(422, 'Invalid', `${kind} "${name}" is invalid: ${message}`, details(storage, name));
 }
 
 export function unsupportedMediaType(contentType: string): StatusBody {

@@ -210,6 +210,9 @@ export class Store {
     if (options.subresource === 'status') {
       next = { ...structuredClone(current), status: incoming.status };
       if (incoming.status === undefined) delete next.status;
+      const errors = storage.statusErrors?.(next) ?? [];
+      // One cause is written as it is, several in brackets, as kube-apiserver does.
+      if (errors.length > 0) throw new ApiError(invalid(storage, name, errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`));
     } else {
       next = { ...incoming, metadata: { ...incoming.metadata } };
       if (storage.statusSubresource) {
