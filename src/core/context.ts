@@ -6,10 +6,11 @@
 import { parseDuration } from '../gateway/duration.ts';
 import { dig } from '../gateway/untrusted.ts';
 import type { Policy } from './policy.ts';
-import { readRoute, type BackendRefModel, type FilterModel, type ParentRefModel, type RouteModel } from './route.ts';
+import type { BackendRefModel, FilterModel, ParentRefModel, RouteModel } from './route.ts';
 import { readFilters, readHeaderModifiers, readMatches, type HeaderModifierModel, type MatchModel } from './route-parts.ts';
 import { matchHints, mayShadowAcross, type MatchHints } from './routing-hints.ts';
-import { rankRoutes, routingTableOf, type RankedRoute, type RoutingEntry, type RoutingTable } from './routing-table.ts';
+import { shadowsAmong, type EntryShadow } from './routing-against.ts';
+import { rankRoutes, type RoutingEntry } from './routing-table.ts';
 import type { ClusterView, ServiceImportInfo, ServiceInfo } from './view.ts';
 
 /** A named mesh parent and its Service, undefined when the view does not know it. */
@@ -33,6 +34,13 @@ export interface ServiceImportBackend {
   readonly serviceImport: ServiceImportInfo | undefined;
 }
 
+/** A Service port this route attaches to, and its entries' shadows among the routes there (MR110). */
+export interface PortShadows {
+  readonly service: { readonly namespace: string; readonly name: string };
+  readonly port: number;
+  readonly entries: readonly EntryShadow[];
+}
+
 /**
  * One evaluation's view of the route, the cluster and the policy. Rules MUST treat what it hands
  * out as read-only: the same arrays go to every rule of the evaluation.
@@ -50,7 +58,7 @@ export class EvaluationContext {
   #durations: Map<string, number | undefined> | undefined;
   #ownEntries: readonly RoutingEntry[] | undefined;
   #ownHints: MatchHints | undefined;
-  #shadowingTables: readonly RoutingTable[] | undefined;
+  #portShadows: readonly PortShadows[] | undefined;
 
   constructor(route: RouteModel, view: ClusterView, policy: Policy) {
     this.route = route;
@@ -136,43 +144,41 @@ export class EvaluationContext {
   }
 
   /**
-   * The routing table of each Service port this route attaches to where another route of its
-   * kind might shadow one of its rules (`mayShadowAcross`), for the group it belongs to (a
-   * consumer route: its namespace's clients), with this route as submitted in place of the
-   * view's copy of it (MR110). A parentRef without a port counts for each port of its Service;
-   * for an unknown Service only the port it names. Built on first use: only MR110 reads it, and
-   * most routes need no table at all.
+   * For each Service port this route attaches to where another route of its kind and group might
+   * shadow one of its rules (`mayShadowAcross`): the route's entries with their shadows among the
+   * routes of that port and group, this route as submitted in place of the view's copy (MR110).
+   * The group is the producer routes, or for a consumer route those of its namespace. A port that
+   * a GRPCRoute takes from this HTTPRoute is left out (MR109's). A parentRef without a port counts
+   * for each port of its Service; for an unknown Service only the port it names. Built on first
+   * use: only MR110 reads it, and most routes have no such port.
    */
-  get shadowingTables(): readonly RoutingTable[] {
-    if (this.#shadowingTables === undefined) {
-      const tables: RoutingTable[] = [];
+  get portShadows(): readonly PortShadows[] {
+    if (this.#portShadows === undefined) {
+      const found: PortShadows[] = [];
       const seen = new Set<string>();
       const { route } = this;
       for (const { parent, name, service } of this.parentServices) {
-        const ports = parent.port !== undefined ? [{ port: parent.port, name: service?.ports.find((p) => p.port === parent.port)?.name }] : (service?.ports ?? []);
-        const from = parent.namespace === route.namespace ? undefined : route.namespace;
-        for (const { port, name: portName } of ports) {
+        const ports = parent.port !== undefined ? [parent.port] : (service?.ports ?? []).map((p) => p.port);
+        for (const port of ports) {
           const key = `${parent.namespace}/${name}:${port}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const others = this.view
-            .attachedRoutes(parent.namespace, name, port)
-            .filter((r) => r.kind !== route.kind || r.namespace !== route.namespace || r.name !== route.name);
-          const threat = others.some((r) => r.kind === route.kind && mayShadowAcross(matchHints(r.kind, dig(r.object, 'spec', 'rules')), this.ownHints));
-          if (!threat) continue;
-          tables.push(
-            routingTableOf({
-              service: { namespace: parent.namespace, name },
-              port,
-              ...(portName === undefined ? {} : { portName }),
-              routes: [...others.map((r): RankedRoute => ({ route: readRoute(r.kind, r.namespace, r.object) })), { route }],
-              ...(from === undefined ? {} : { from }),
-            }),
+          const attached = this.view.attachedRoutes(parent.namespace, name, port);
+          if (route.kind === 'HTTPRoute' && attached.some((r) => r.kind === 'GRPCRoute')) continue;
+          const threats = attached.filter(
+            (r) =>
+              r.kind === route.kind &&
+              // A route's group is the routes of its own namespace: the producer routes when that is
+              // the Service's namespace, else that namespace's consumer routes.
+              r.namespace === route.namespace &&
+              r.name !== route.name &&
+              mayShadowAcross(matchHints(r.kind, dig(r.object, 'spec', 'rules')), this.ownHints),
           );
+          if (threats.length > 0) found.push({ service: { namespace: parent.namespace, name }, port, entries: shadowsAmong(route, threats) });
         }
       }
-      this.#shadowingTables = tables;
+      this.#portShadows = found;
     }
-    return this.#shadowingTables;
+    return this.#portShadows;
   }
 }

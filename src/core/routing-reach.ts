@@ -1,9 +1,16 @@
 /**
  * Which rules of a route a routing table never reaches: a rule is unreachable when every one of
  * its entries is shadowed (`RoutingEntry.shadowedBy`, a proof, never a guess). MR312 asks this of
- * a route ranked alone, MR110 of the table of each Service port the route attaches to.
+ * a route ranked alone, MR110 of its entries among the routes of each Service port it attaches to
+ * (`routing-against.ts`).
  */
-import type { EntryOrigin, RouteOrigin, RoutingEntry } from './routing-table.ts';
+import type { EntryOrigin, RouteOrigin } from './routing-table.ts';
+
+/** What is read of an entry: a `RoutingEntry`, or an `EntryShadow` of `routing-against.ts`. */
+export interface ShadowedEntry {
+  readonly origin: EntryOrigin;
+  readonly shadowedBy?: { readonly origin: EntryOrigin };
+}
 
 /** A rule of the route that no request reaches, and the entries that take its requests. */
 export interface UnreachableRule {
@@ -14,7 +21,7 @@ export interface UnreachableRule {
 }
 
 /** The rules of `route` (by kind, namespace and name) whose every entry in `entries` is shadowed, in rule order. */
-export function unreachableRules(entries: readonly RoutingEntry[], route: Omit<RouteOrigin, 'source'>): UnreachableRule[] {
+export function unreachableRules(entries: readonly ShadowedEntry[], route: Omit<RouteOrigin, 'source'>): UnreachableRule[] {
   const byRule = new Map<number, { ruleName: string | undefined; reachable: boolean; takenBy: Map<string, EntryOrigin> }>();
   for (const entry of entries) {
     const { origin } = entry;

@@ -185,8 +185,8 @@ export function rankRoutes(routes: readonly RankedRoute[]): RoutingEntry[] {
   return markShadows(keyed.map((k) => k.entry), (entry, index, by) => ({ ...entry, shadowedBy: { index, origin: by.origin } }));
 }
 
-/** The rule's matches with their index; one match-all entry for a rule without matches. */
-function ruleMatches(kind: RouteKind, value: unknown): { match: RouteMatch; matchIndex: number | undefined }[] {
+/** The rule's matches with their index; one match-all entry for a rule without matches (also for `routing-against.ts`). */
+export function ruleMatches(kind: RouteKind, value: unknown): { match: RouteMatch; matchIndex: number | undefined }[] {
   const items = list(value);
   if (items.length === 0) return [{ match: kind === 'GRPCRoute' ? GRPC_MATCH_ALL : HTTP_MATCH_ALL, matchIndex: undefined }];
   const out: { match: RouteMatch; matchIndex: number | undefined }[] = [];

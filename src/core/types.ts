@@ -17,7 +17,8 @@ export type Operation = 'CREATE' | 'UPDATE';
 
 /**
  * The door asking, which selects the work (see `compile`): /validate runs the checks; /mutate
- * only the defaults; status and lint run the checks and work out the parents' status verdicts.
+ * only the defaults; lint runs the checks and works out the parents' status verdicts; status
+ * works out the verdicts from the checks that set a status.
  */
 export type Door = 'validate' | 'mutate' | 'status' | 'lint';
 

@@ -37,14 +37,14 @@ export const mr110: Rule = {
     const reported = new Set<number>();
     const findings: RawFinding[] = [];
     let dead: Set<number> | undefined;
-    for (const table of context.shadowingTables) {
-      for (const rule of unreachableRules(table.entries, routeIdentity(route))) {
+    for (const port of context.portShadows) {
+      for (const rule of unreachableRules(port.entries, routeIdentity(route))) {
         // A rule the route itself already shadows is MR312's; MR110 names another route.
         if (reported.has(rule.ruleIndex) || (dead ??= new Set(ownUnreachable(context).map((r) => r.ruleIndex))).has(rule.ruleIndex)) continue;
         reported.add(rule.ruleIndex);
         const others = rule.takenBy.filter((o) => o.route.namespace !== route.namespace || o.route.name !== (route.name ?? ''));
         const by = joinAnd(others.map((o) => `${o.route.kind} ${serviceKey(o.route.namespace, o.route.name)} ${ruleLabel(o.ruleIndex, o.ruleName)}`));
-        const where = `${serviceKey(table.service.namespace, table.service.name)}:${table.port}`;
+        const where = `${serviceKey(port.service.namespace, port.service.name)}:${port.port}`;
         findings.push(finding(['spec', 'rules', rule.ruleIndex], `shadowed on Service ${where} by ${by}: no request reaches it`));
       }
     }

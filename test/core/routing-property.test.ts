@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { buildRoutingTable, type RoutingEntry, type RoutingTable, type TableRoute } from '../../src/core/routing-table.ts';
 import type { GrpcMatch, HttpMatch, ValueMatch } from '../../src/core/routing-match.ts';
 import { matchHints, mayShadowAcross, mayShadowWithin } from '../../src/core/routing-hints.ts';
+import { shadowsAmong } from '../../src/core/routing-against.ts';
+import { readRoute } from '../../src/core/route.ts';
 
 const SEED = 20261130;
 const runs = { seed: SEED, numRuns: 300 };
@@ -232,6 +234,26 @@ describe('routing table properties', () => {
           const earlier = hints.get(`${by.namespace}/${by.name}`);
           if (later === undefined || earlier === undefined) throw new Error('a table entry of an unknown route');
           expect(by.name === entry.origin.route.name ? mayShadowWithin(later) : mayShadowAcross(earlier, later)).toBe(true);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('shadowsAmong names, without ranking, the shadow the ranked table names for each entry of a route', () => {
+    fc.assert(
+      fc.property(routes(httpMatch), (generated) => {
+        const table = tableOf('HTTPRoute', generated, undefined);
+        const inputs = table.routes.map((r) => {
+          const g = generated.find((x) => x.name === r.name && x.namespace === r.namespace);
+          const object = { kind: 'HTTPRoute', metadata: { name: r.name, namespace: r.namespace, ...(g?.created === undefined ? {} : { creationTimestamp: g.created }) }, spec: { rules: g?.rules } };
+          return { kind: 'HTTPRoute' as const, namespace: r.namespace, name: r.name, object };
+        });
+        for (const self of inputs) {
+          const fromTable = table.entries.filter((e) => e.origin.route.name === self.name).map((e) => [e.origin, e.shadowedBy?.origin]);
+          const scanned = shadowsAmong(readRoute('HTTPRoute', self.namespace, self.object), inputs.filter((r) => r !== self)).map((e) => [e.origin, e.shadowedBy?.origin]);
+          const byOrigin = (a: unknown[], b: unknown[]) => JSON.stringify(a[0]).localeCompare(JSON.stringify(b[0]));
+          expect(scanned.sort(byOrigin)).toEqual(fromTable.sort(byOrigin));
         }
       }),
       runs,

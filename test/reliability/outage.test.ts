@@ -28,12 +28,16 @@ function service(name: string): KubeObject {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { ports: [{ name: 'http', port: 80 }] } };
 }
 
+/** An HTTPRoute on echo for the path `/NAME`: routes of their own paths, so none shadows another (MR110). */
 function route(name: string, backend: string): KubeObject {
   return {
     apiVersion: `${gw}/v1`,
     kind: 'HTTPRoute',
     metadata: { name, namespace: 'default' },
-    spec: { parentRefs: [{ group: '', kind: 'Service', name: 'echo' }], rules: [{ backendRefs: [{ name: backend, port: 80 }] }] },
+    spec: {
+      parentRefs: [{ group: '', kind: 'Service', name: 'echo' }],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: `/${name}` } }], backendRefs: [{ name: backend, port: 80 }] }],
+    },
   };
 }
 

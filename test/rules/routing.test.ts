@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staticView } from '../../src/cluster/static-view.ts';
-import { backend, create, defaultPolicy, grpcRoute, httpRoute, judgeAll, meshParent, policy, service, services, summarize, update, type Route } from '../builders.ts';
+import { backend, compiled, create, defaultPolicy, grpcRoute, httpRoute, judgeAll, meshParent, policy, service, services, summarize, update, type Route } from '../builders.ts';
 
 const prefix = (value: string) => ({ path: { type: 'PathPrefix', value } });
 const created = (route: Route, timestamp: string): Route => ({ ...route, metadata: { ...route.metadata, creationTimestamp: timestamp } });
@@ -86,5 +86,14 @@ describe('MR110: a rule another route on the same Service port shadows', () => {
 
   it('denies in strict mode, as every referential rule', () => {
     expect(summarize(judgeAll(create(newer), cluster, policy({ strict: true })), 'MR110')).toEqual(['MR110 deny spec.rules[0]']);
+  });
+});
+
+describe('MR110 and MR312 at the status door', () => {
+  it('are not run there: they set no status, and the reconciler writes only the status', () => {
+    const plan = compiled().plan('HTTPRoute', 'status');
+    expect(plan.checks.map((c) => c.rule.id)).not.toContain('MR110');
+    expect(plan.checks.every((c) => c.rule.status !== undefined)).toBe(true);
+    expect(compiled().plan('HTTPRoute', 'lint').checks.map((c) => c.rule.id)).toEqual(expect.arrayContaining(['MR110', 'MR312']));
   });
 });
