@@ -9,7 +9,7 @@ import { eventually, startServeProcess, type ServeProcess } from '../support/ser
 const namespace = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 const service = (name: string) => ({
   apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' },
-  spec: { type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] },
+  spec: { type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] },
 });
 
 let api: ApiServer | undefined;

@@ -8,7 +8,7 @@ import { eventually, startServeProcess, type ServeProcess } from '../support/ser
 
 const service = (name: string) => ({
   apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' },
-  spec: { type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] },
+  spec: { type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] },
 });
 const policyConfigMap = (policy: string) => ({
   apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'gamma-webhook-policy', namespace: 'gamma-system' },
