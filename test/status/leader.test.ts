@@ -134,6 +134,24 @@ describe('LeaderElector', () => {
     expect(lease.record?.leaseTransitions).toBe(0);
   });
 
+  it('reports a lapse past the renew deadline as lost and regained, so listeners catch up', async () => {
+    const lease = new MemoryLease();
+    const clock = new FakeClock();
+    const a = elector(lease, clock, 'a');
+    const changes: boolean[] = [];
+    a.onChange((leading) => changes.push(leading));
+    await a.tryAcquireOrRenew();
+    // The renewal loop stalls past the renew deadline: isLeader() is false meanwhile.
+    clock.advance(timing.renewDeadlineMs + 1);
+    expect(a.isLeader()).toBe(false);
+    expect(await a.tryAcquireOrRenew()).toBe(true);
+    expect(changes).toEqual([true, false, true]);
+    // The control case: a renewal within the deadline reports nothing.
+    clock.advance(timing.retryPeriodMs);
+    expect(await a.tryAcquireOrRenew()).toBe(true);
+    expect(changes).toEqual([true, false, true]);
+  });
+
   it('loses at once when another replica wrote the Lease (conflict)', async () => {
     const lease = new MemoryLease();
     const clock = new FakeClock();
