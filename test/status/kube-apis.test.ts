@@ -7,6 +7,7 @@
  * keep the cases a real server will not produce on demand (a conflict on every attempt, errors),
  * and the fake clock the timing bounds.
  */
+import { isDeepStrictEqual } from 'node:util';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ const theirs = entry('example.com/other-controller', 'echo');
 function plan(route: unknown): StatusPlan {
   const stored = (route as { status?: { parents?: unknown[] } }).status?.parents ?? [];
   const others = stored.filter((p) => (p as { controllerName?: string }).controllerName !== ours.controllerName);
-  return JSON.stringify(stored[0]) === JSON.stringify(ours) ? { outcome: 'unchanged' } : { outcome: 'write', parents: [ours, ...others], droppedParents: 0 };
+  return isDeepStrictEqual(stored[0], ours) ? { outcome: 'unchanged' } : { outcome: 'write', parents: [ours, ...others], droppedParents: 0 };
 }
 
 function writer() {
