@@ -14,6 +14,8 @@ export interface ServedFilter {
   /** `status` for the subresource; '' for the main resource. */
   readonly subresource?: string;
   readonly code?: number;
+  /** `cluster` (all namespaces), `namespace` (one namespace's collection) or `resource` (one object). */
+  readonly scope?: 'cluster' | 'namespace' | 'resource';
 }
 
 interface Sample {
@@ -21,6 +23,7 @@ interface Sample {
   readonly resource: string;
   readonly subresource: string;
   readonly code: number;
+  readonly scope: string;
   readonly value: number;
 }
 
@@ -43,7 +46,7 @@ function parse(text: string): Sample[] {
     if (labels.system_client !== '' && labels.system_client !== undefined) continue;
     samples.push({
       verb: labels.verb ?? '', resource: labels.resource ?? '', subresource: labels.subresource ?? '',
-      code: Number(labels.code), value: Number(match[2]),
+      code: Number(labels.code), scope: labels.scope ?? '', value: Number(match[2]),
     });
   }
   return samples;
@@ -53,7 +56,8 @@ function matches(sample: Sample, filter: ServedFilter): boolean {
   return (filter.verb === undefined || filter.verb === sample.verb)
     && (filter.resource === undefined || filter.resource === sample.resource)
     && (filter.subresource === undefined || filter.subresource === sample.subresource)
-    && (filter.code === undefined || filter.code === sample.code);
+    && (filter.code === undefined || filter.code === sample.code)
+    && (filter.scope === undefined || filter.scope === sample.scope);
 }
 
 /** Reads `/metrics` of the API server `kube` talks to (needs the admin credentials envtest writes). */
