@@ -170,10 +170,11 @@ describe('LiveClusterView: resilience', () => {
   });
 
   it('resumes from a bookmark: a compaction older than the bookmark costs no re-list', async () => {
-    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 });
+    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 }, { namespaces: ['default'] });
     await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    // Other kinds move the store's resourceVersion; only a bookmark tells the Service watch.
-    server.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated', namespace: 'default' }, data: {} });
+    // A Service in a namespace the view does not watch moves the Services' resourceVersion; only
+    // a bookmark tells the watch (another kind's change would not move its bookmark at all).
+    server.create(service('store', 'unrelated'));
     const before = server.count({ verb: 'watch', resource: 'services' });
     server.sendBookmarks();
     server.compact();
@@ -186,9 +187,9 @@ describe('LiveClusterView: resilience', () => {
   });
 
   it('re-lists when no bookmark covered the compaction (the control case)', async () => {
-    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 });
+    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 }, { namespaces: ['default'] });
     await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    server.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated', namespace: 'default' }, data: {} });
+    server.create(service('store', 'unrelated'));
     server.compact();
     server.endWatches({ resource: 'services' });
     await vi.waitFor(() => expect(server.count({ verb: 'list', resource: 'services' })).toBe(2), wait);

@@ -10,9 +10,11 @@
  *   `resourceVersionMatch=Exact` below the compaction point is 410. Other lists serve the latest state.
  * - watch: JSON lines; no resourceVersion (or "0") replays the current objects as ADDED first; an
  *   older resourceVersion than the compaction point gets HTTP 200 and one 410 ERROR event (B-04);
- *   bookmarks carry the store's newest resourceVersion (like a server with watch progress
+ *   bookmarks carry the newest resourceVersion of the watched resource (as ../shared/envtest's
+ *   real server does: its watch cache hears of no other kind's changes, etcd sends no progress
  *   notifications), only when newer than what the watch already saw, every `bookmarkIntervalMs`
- *   or on `sendBookmarks()`; the stream ends at `timeoutSeconds` (default `watchTimeoutSeconds`).
+ *   or on `sendBookmarks()` (the real server sends them as a watch nears its timeout); the stream
+ *   ends at `timeoutSeconds` (default `watchTimeoutSeconds`).
  * - as ../shared/envtest's real server: custom resources and Leases refuse a PUT without
  *   resourceVersion (422), a POST carrying one is a 500, a strategic merge patch of a custom
  *   resource is 415, status is the server's on create (Services, Namespaces, CRs with the
@@ -423,7 +425,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   // ---- watch ----
 
   function bookmark(stream: WatchStream): void {
-    const rv = store.resourceVersion;
+    const rv = store.newestResourceVersion(stream.endpoint.storage);
     if (rv <= stream.lastSent) return;
     const s = stream.endpoint.storage;
     const object = s.custom

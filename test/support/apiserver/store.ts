@@ -80,6 +80,8 @@ export class Store {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private history: StoreEvent[] = [];
   private readonly listeners = new Set<(event: StoreEvent) => void>();
+  /** The resourceVersion of each storage's newest change, by storage id. */
+  private readonly newest = new Map<string, number>();
   private nextIp = 1;
 
   constructor(firstResourceVersion = 100) {
@@ -146,7 +148,16 @@ export class Store {
     return namespace === undefined ? objects : objects.filter((o) => o.metadata.namespace === namespace);
   }
 
+  /**
+   * The resourceVersion of the newest change to `storage` (the first resourceVersion when none):
+   * what a watch cache of that resource knows, and so what its bookmarks carry.
+   */
+  newestResourceVersion(storage: Storage): number {
+    return this.newest.get(storage.id) ?? this.oldest;
+  }
+
   private emit(event: StoreEvent): void {
+    this.newest.set(event.storage.id, event.resourceVersion);
     this.history.push(event);
     for (const listener of this.listeners) listener(event);
   }
