@@ -17,39 +17,11 @@ import { readSubmission, referencedServices } from '../../src/core/index.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { judgeAll } from '../builders.ts';
 import { startApiServer, type ApiServer, type ApiServerOptions, type KubeObject } from '../support/apiserver/index.ts';
+import { grant, httpRoute, namespace, service } from './view-objects.ts';
 
 const wait = { timeout: 10_000, interval: 20 };
 const fastBackoff = { initialMs: 20, maxMs: 200 };
 const gw = 'gateway.networking.k8s.io';
-
-function namespace(name: string, labels: Record<string, string> = {}): KubeObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
-}
-
-function service(ns: string, name: string, ports: { name?: string; port: number; appProtocol?: string }[] = [{ name: 'http', port: 80 }], extra: Record<string, unknown> = {}): KubeObject {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { ports, ...extra } };
-}
-
-function httpRoute(ns: string, name: string, parent: string, backends: string[], port?: number): KubeObject {
-  return {
-    apiVersion: `${gw}/v1`,
-    kind: 'HTTPRoute',
-    metadata: { name, namespace: ns },
-    spec: {
-      parentRefs: [{ group: '', kind: 'Service', name: parent, ...(port === undefined ? {} : { port }) }],
-      rules: [{ backendRefs: backends.map((b) => ({ name: b, port: 80 })) }],
-    },
-  };
-}
-
-function grant(ns: string, fromNs: string): KubeObject {
-  return {
-    apiVersion: `${gw}/v1beta1`,
-    kind: 'ReferenceGrant',
-    metadata: { name: 'allow', namespace: ns },
-    spec: { from: [{ group: gw, kind: 'HTTPRoute', namespace: fromNs }], to: [{ group: '', kind: 'Service' }] },
-  };
-}
 
 const baseObjects = [namespace('default', { team: 'a' }), namespace('store'), service('default', 'echo'), service('store', 'echo-v1')];
 

@@ -7,7 +7,7 @@
  */
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveClusterView, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
 import { KubeClient } from '../../src/kube/client.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
@@ -15,49 +15,15 @@ import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { judgeAll } from '../builders.ts';
 import type { KubeObject } from '../support/apiserver/index.ts';
 import { servedRequests } from '../support/apiserver-requests.ts';
-import { envtest, type Envtest } from '../support/envtest.ts';
-import { KubeObjects } from '../support/kube-objects.ts';
+import { realCluster } from '../support/real-cluster.ts';
+import { grant, httpRoute, service } from './view-objects.ts';
 
 const wait = { timeout: 10_000, interval: 20 };
 const gw = 'gateway.networking.k8s.io';
 
-function service(ns: string, name: string, ports: { name?: string; port: number; appProtocol?: string }[] = [{ name: 'http', port: 80 }]): KubeObject {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { ports } };
-}
-
-function httpRoute(ns: string, name: string, parent: string, backends: string[], port?: number): KubeObject {
-  return {
-    apiVersion: `${gw}/v1`,
-    kind: 'HTTPRoute',
-    metadata: { name, namespace: ns },
-    spec: {
-      parentRefs: [{ group: '', kind: 'Service', name: parent, ...(port === undefined ? {} : { port }) }],
-      rules: [{ backendRefs: backends.map((b) => ({ name: b, port: 80 })) }],
-    },
-  };
-}
-
-function grant(ns: string, fromNs: string): KubeObject {
-  return {
-    apiVersion: `${gw}/v1beta1`,
-    kind: 'ReferenceGrant',
-    metadata: { name: 'allow', namespace: ns },
-    spec: { from: [{ group: gw, kind: 'HTTPRoute', namespace: fromNs }], to: [{ group: '', kind: 'Service' }] },
-  };
-}
-
-const api = envtest();
-let cluster: Envtest;
-let kube: KubeClient;
-let store: KubeObjects;
+const real = realCluster();
 const running: { view: LiveClusterView; client: KubeClient }[] = [];
 
-beforeAll(async () => {
-  if (api.missing) return;
-  cluster = await api.start();
-  kube = new KubeClient(cluster.kubeConfig);
-  store = new KubeObjects(kube);
-}, 180_000);
 
 afterEach(async () => {
   for (const { view, client } of running.splice(0)) {
@@ -66,21 +32,18 @@ afterEach(async () => {
   }
 });
 
-afterAll(async () => {
-  await kube?.close();
-});
 
 /**
  * Two fresh namespaces, `app` (labelled team=a) with Service echo and `store` with Service
  * echo-v1, plus `extra` objects built for them; then a view of `watched` (default: both), synced.
  */
 async function setup(extra: (app: string, other: string) => KubeObject[] = () => [], watched?: (app: string, other: string) => string[]) {
-  const app = await cluster.namespace('view-', { team: 'a' });
-  const other = await cluster.namespace('view-store-');
-  await store.createAll([service(app, 'echo'), service(other, 'echo-v1'), ...extra(app, other)]);
+  const app = await real.cluster.namespace('view-', { team: 'a' });
+  const other = await real.cluster.namespace('view-store-');
+  await real.objects.createAll([service(app, 'echo'), service(other, 'echo-v1'), ...extra(app, other)]);
   const metrics = createMetrics(new Registry(), { processMetrics: false });
-  const client = new KubeClient(cluster.kubeConfig);
-  const before = await servedRequests(kube);
+  const client = new KubeClient(real.cluster.kubeConfig);
+  const before = await servedRequests(real.kube);
   const view = new LiveClusterView({ kube: client, metrics, logger: pino({ level: 'silent' }), namespaces: watched ? watched(app, other) : [app, other] });
   running.push({ view, client });
   await view.start();
@@ -94,7 +57,7 @@ async function metricValue(metrics: Metrics, name: string, labels: Record<string
   return value?.value ?? 0;
 }
 
-describe.skipIf(api.missing)('LiveClusterView on a real API server: sync and change propagation', () => {
+describe.skipIf(real.missing)('LiveClusterView on a real API server: sync and change propagation', () => {
   it('lists every kind, becomes synced, and answers from memory', async () => {
     const { app, other, view, metrics, before } = await setup((a, o) => [
       service(a, 'grpc', [{ name: 'grpc', port: 8080, appProtocol: 'kubernetes.io/h2c' }]),
@@ -116,13 +79,13 @@ describe.skipIf(api.missing)('LiveClusterView on a real API server: sync and cha
     expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: app, name: 'echo' })).toBe(false);
     // Routes are kept whole (with the server's defaults), without managedFields.
     const cached = view.route('HTTPRoute', app, 'r1');
-    const stored = await store.read({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: app, name: 'r1' });
+    const stored = await real.objects.read({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: app, name: 'r1' });
     expect(cached?.spec).toEqual(stored?.spec);
     expect(stored?.metadata).toHaveProperty('managedFields');
     expect(cached?.metadata).not.toHaveProperty('managedFields');
     expect(await metricValue(metrics, 'gamma_cache_objects', { kind: 'Service' })).toBe(3);
     // One list of Services per watched namespace, none of the whole cluster.
-    const after = await servedRequests(kube);
+    const after = await servedRequests(real.kube);
     expect(after.since(before, { verb: 'LIST', resource: 'services', scope: 'namespace' })).toBe(2);
     expect(after.since(before, { resource: 'services', scope: 'cluster' })).toBe(0);
   });
@@ -133,33 +96,33 @@ describe.skipIf(api.missing)('LiveClusterView on a real API server: sync and cha
     const routeChanges: RouteChange[] = [];
     view.onServiceChanged((c) => serviceChanges.push(c));
     view.onRouteChanged((c) => routeChanges.push(c));
-    await store.create(service(app, 'web', [{ port: 8080 }]));
+    await real.objects.create(service(app, 'web', [{ port: 8080 }]));
     await vi.waitFor(() => expect(view.service(app, 'web')?.ports).toEqual([{ port: 8080, protocol: 'TCP' }]), wait);
-    const current = await store.read({ apiVersion: 'v1', kind: 'Service', namespace: app, name: 'web' });
+    const current = await real.objects.read({ apiVersion: 'v1', kind: 'Service', namespace: app, name: 'web' });
     // The server drops the ClusterIP itself when the type changes to ExternalName.
-    await store.replace({ ...current!, spec: { ...(current!.spec as object), type: 'ExternalName', externalName: 'db.example.com', ports: [] } });
+    await real.objects.replace({ ...current!, spec: { ...(current!.spec as object), type: 'ExternalName', externalName: 'db.example.com', ports: [] } });
     await vi.waitFor(() => expect(view.service(app, 'web')?.type).toBe('ExternalName'), wait);
-    await store.remove({ apiVersion: 'v1', kind: 'Service', namespace: app, name: 'web' });
+    await real.objects.remove({ apiVersion: 'v1', kind: 'Service', namespace: app, name: 'web' });
     await vi.waitFor(() => expect(view.service(app, 'web')).toBeUndefined(), wait);
     expect(serviceChanges.map((c) => [c.name, c.service?.type])).toEqual([['web', 'ClusterIP'], ['web', 'ExternalName'], ['web', undefined]]);
 
-    await store.create(httpRoute(app, 'r', 'echo', ['echo', 'store-backend'], 80));
+    await real.objects.create(httpRoute(app, 'r', 'echo', ['echo', 'store-backend'], 80));
     await vi.waitFor(() => expect(view.routesNaming(app, 'store-backend')).toHaveLength(1), wait);
     expect(view.routesAttachedTo(app, 'echo', 80)).toHaveLength(1);
     expect(view.routesAttachedTo(app, 'echo', 81)).toHaveLength(0);
     expect(view.routesAttachedTo(app, 'echo')).toHaveLength(1);
-    await store.replace(httpRoute(app, 'r', 'echo', ['echo-v2']));
+    await real.objects.replace(httpRoute(app, 'r', 'echo', ['echo-v2']));
     await vi.waitFor(() => expect(view.routesNaming(app, 'echo-v2')).toHaveLength(1), wait);
     expect(view.routesNaming(app, 'store-backend')).toHaveLength(0);
     expect(view.routesAttachedTo(app, 'echo', 81)).toHaveLength(1);
-    await store.remove({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: app, name: 'r' });
+    await real.objects.remove({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: app, name: 'r' });
     await vi.waitFor(() => expect(view.routesNaming(app, 'echo')).toHaveLength(0), wait);
     expect(view.allRoutes()).toEqual([]);
     expect(routeChanges.map((c) => c.object === undefined)).toEqual([false, false, true]);
     expect([...(routeChanges[1]?.services ?? [])].sort()).toEqual([`${app}/echo`, `${app}/echo-v2`, `${app}/store-backend`]);
 
-    const ns = await store.read({ apiVersion: 'v1', kind: 'Namespace', name: other });
-    await store.replace({ ...ns!, metadata: { ...ns!.metadata, labels: { ...ns!.metadata.labels, 'mesh.example.com/unchecked': 'true' } } });
+    const ns = await real.objects.read({ apiVersion: 'v1', kind: 'Namespace', name: other });
+    await real.objects.replace({ ...ns!, metadata: { ...ns!.metadata, labels: { ...ns!.metadata.labels, 'mesh.example.com/unchecked': 'true' } } });
     await vi.waitFor(() => expect(view.namespaceLabels(other)?.['mesh.example.com/unchecked']).toBe('true'), wait);
   });
 
@@ -169,27 +132,27 @@ describe.skipIf(api.missing)('LiveClusterView on a real API server: sync and cha
     expect(view.service(app, 'echo')).toBeUndefined();
     expect(view.namespaceLabels(other)).toBeDefined();
     expect(view.namespaceLabels(app)).toBeUndefined();
-    await store.create(service(other, 'late'));
-    await store.create(service(app, 'late'));
+    await real.objects.create(service(other, 'late'));
+    await real.objects.create(service(app, 'late'));
     await vi.waitFor(() => expect(view.service(other, 'late')).toBeDefined(), wait);
     expect(view.service(app, 'late')).toBeUndefined();
-    const after = await servedRequests(kube);
+    const after = await servedRequests(real.kube);
     expect(after.since(before, { verb: 'LIST', resource: 'services', scope: 'namespace' })).toBe(1);
     expect(after.since(before, { resource: 'services', scope: 'cluster' })).toBe(0);
   });
 });
 
-describe.skipIf(api.missing)('LiveClusterView on a real API server: live lookups', () => {
+describe.skipIf(real.missing)('LiveClusterView on a real API server: live lookups', () => {
   it('judges an admission whose route names a Service that exists only on the server', async () => {
     const { app, other, view } = await setup(undefined, (a) => [a]);
-    await store.create(service(other, 'backend'));
+    await real.objects.create(service(other, 'backend'));
     const request = { kind: 'HTTPRoute' as const, operation: 'CREATE' as const, namespace: app, object: httpRoute(app, 'r', 'echo', []) };
     (request.object.spec as { rules: unknown[] }).rules = [{ backendRefs: [{ name: 'backend', namespace: other, port: 80 }] }];
     const ids = () => judgeAll(request, view, defaultPolicy).findings.map((f) => f.ruleId);
     expect(ids()).toContain('MR201');
-    const before = await servedRequests(kube);
+    const before = await servedRequests(real.kube);
     await view.resolveServices([{ namespace: other, name: 'backend' }]);
     expect(ids()).not.toContain('MR201');
-    expect((await servedRequests(kube)).since(before, { verb: 'GET', resource: 'services' })).toBe(1);
+    expect((await servedRequests(real.kube)).since(before, { verb: 'GET', resource: 'services' })).toBe(1);
   });
 });

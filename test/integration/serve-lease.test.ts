@@ -3,10 +3,8 @@
  * exist: against the real kube-apiserver of ../shared/envtest (the worker's server), whose
  * NamespaceLifecycle admission refuses the Lease with 404 as a cluster does.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KubeClient } from '../../src/kube/client.ts';
-import { envtest, type Envtest } from '../support/envtest.ts';
-import { KubeObjects } from '../support/kube-objects.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { realCluster } from '../support/real-cluster.ts';
 import { meshRoute } from '../support/reviews.ts';
 import { eventually, startServeProcess, type ServeProcess } from '../support/serve-process.ts';
 
@@ -15,23 +13,11 @@ const service = (name: string, namespace: string) => ({
   spec: { type: 'ClusterIP', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] },
 });
 
-const api = envtest();
-let cluster: Envtest;
-let kube: KubeClient;
-let store: KubeObjects;
+const real = realCluster();
 let server: ServeProcess | undefined;
 
-beforeAll(async () => {
-  if (api.missing) return;
-  cluster = await api.start();
-  kube = new KubeClient(cluster.kubeConfig);
-  store = new KubeObjects(kube);
-}, 180_000);
 afterEach(async () => {
   await server?.kill();
-});
-afterAll(async () => {
-  await kube?.close();
 });
 
 /** The value of `gamma_status_lease_errors_total{reason="namespace_not_found"}`, 0 when absent. */
@@ -40,16 +26,16 @@ function leaseErrors(metrics: string): number {
   return match ? Number(match[1]) : 0;
 }
 
-describe.skipIf(api.missing)('serve when the status Lease cannot be taken', () => {
+describe.skipIf(real.missing)('serve when the status Lease cannot be taken', () => {
   it('warns once with the fix, counts the failures, says so in /readyz without failing it, and writes status once the namespace exists', async () => {
-    const ns = await cluster.namespace('lease-');
+    const ns = await real.cluster.namespace('lease-');
     // Not created yet: the fix the warning asks for comes later in the test.
     const system = `gamma-system-${ns}`;
     const missing = `namespace ${system} not found: create it or pass --namespace (GAMMA_NAMESPACE)`;
-    await store.create(service('echo-service', ns));
-    server = await startServeProcess(['--kubeconfig', cluster.kubeconfigPath, '--namespace', system, '--watch-namespaces', ns]);
+    await real.objects.create(service('echo-service', ns));
+    server = await startServeProcess(['--kubeconfig', real.cluster.kubeconfigPath, '--namespace', system, '--watch-namespaces', ns]);
     const running = server;
-    await store.create(meshRoute('status-route', { namespace: ns }));
+    await real.objects.create(meshRoute('status-route', { namespace: ns }));
 
     // At start: whether route status will be written, and why not.
     await eventually('the start-up line about route status', () => running.lines.some((l) => l.includes('route status will not be written now')));
@@ -68,11 +54,11 @@ describe.skipIf(api.missing)('serve when the status Lease cannot be taken', () =
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toEqual({ status: 'ready', detail: [`status: not leader (${missing})`] });
     const ref = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: ns, name: 'status-route' };
-    expect((await store.read(ref))?.status).toBeUndefined();
+    expect((await real.objects.read(ref))?.status).toBeUndefined();
 
     // The fix, without a restart: the next attempt takes the Lease and the route's status is written.
-    await store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: system } });
-    await eventually('the route status', async () => (((await store.read(ref))?.status as { parents?: unknown[] } | undefined)?.parents?.length ?? 0) > 0, 20_000);
+    await real.objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: system } });
+    await eventually('the route status', async () => (((await real.objects.read(ref))?.status as { parents?: unknown[] } | undefined)?.parents?.length ?? 0) > 0, 20_000);
     const leading = JSON.parse((await running.get('/readyz')).text);
     expect(leading.detail).toEqual([`status: leader (holds Lease ${system}/gamma-webhook-status; writing route status)`]);
     expect(running.lines.some((l) => l.includes('acquired the status Lease'))).toBe(true);

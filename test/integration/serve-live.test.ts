@@ -4,10 +4,8 @@
  * policy ConfigMap in another): readiness gated on the cache, decisions from it, the policy
  * ConfigMap followed without a restart, and route status written.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KubeClient } from '../../src/kube/client.ts';
-import { envtest, type Envtest } from '../support/envtest.ts';
-import { KubeObjects } from '../support/kube-objects.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { realCluster } from '../support/real-cluster.ts';
 import { admissionReview, meshRoute } from '../support/reviews.ts';
 import { eventually, startServeProcess, type ServeProcess } from '../support/serve-process.ts';
 
@@ -20,31 +18,19 @@ const policyConfigMap = (policy: string, namespace: string) => ({
   data: { 'policy.yaml': policy },
 });
 
-const api = envtest();
-let cluster: Envtest;
-let kube: KubeClient;
-let store: KubeObjects;
+const real = realCluster();
 let server: ServeProcess | undefined;
 
-beforeAll(async () => {
-  if (api.missing) return;
-  cluster = await api.start();
-  kube = new KubeClient(cluster.kubeConfig);
-  store = new KubeObjects(kube);
-}, 180_000);
 afterEach(async () => {
   await server?.kill();
 });
-afterAll(async () => {
-  await kube?.close();
-});
 
-describe.skipIf(api.missing)('serve against a live cluster (real API server, real client)', () => {
+describe.skipIf(real.missing)('serve against a live cluster (real API server, real client)', () => {
   it('gates readiness on the cache, judges from it, follows the policy ConfigMap and writes route status', async () => {
-    const ns = await cluster.namespace('serve-');
-    const system = await cluster.namespace('serve-system-');
-    await store.createAll([service('echo-service', ns), service('echo-v1', ns), policyConfigMap('rules: {MR108: {action: deny}}\n', system)]);
-    server = await startServeProcess(['--kubeconfig', cluster.kubeconfigPath, '--namespace', system, '--watch-namespaces', ns]);
+    const ns = await real.cluster.namespace('serve-');
+    const system = await real.cluster.namespace('serve-system-');
+    await real.objects.createAll([service('echo-service', ns), service('echo-v1', ns), policyConfigMap('rules: {MR108: {action: deny}}\n', system)]);
+    server = await startServeProcess(['--kubeconfig', real.cluster.kubeconfigPath, '--namespace', system, '--watch-namespaces', ns]);
     const running = server;
     expect(running.lines.join('\n')).toMatch(/live cluster https:\/\/127\.0\.0\.1:\d+/);
     await eventually('/readyz 200', async () => (await running.get('/readyz')).status === 200);
@@ -57,22 +43,22 @@ describe.skipIf(api.missing)('serve against a live cluster (real API server, rea
     expect(denied.status.message).toMatch(/^MR108 spec\.hostnames/);
 
     // A backend that only the API server knows: the cache learns it, no MR201 warning.
-    await store.create(service('echo-v2', ns));
+    await real.objects.create(service('echo-v2', ns));
     const backend = inNamespace('v2');
     backend.spec.rules = [{ backendRefs: [{ name: 'echo-v2', port: 80 }] }];
     const found = (await running.post('/validate', review(backend))).json().response;
     expect(found).toEqual({ uid: expect.any(String), allowed: true });
 
-    await store.replace(policyConfigMap('rules: {MR108: {action: warn}}\n', system));
+    await real.objects.replace(policyConfigMap('rules: {MR108: {action: warn}}\n', system));
     await eventually('the new policy', async () => {
       const response = (await running.post('/validate', review(route))).json().response;
       return response.allowed === true && response.warnings?.[0]?.startsWith('MR108') === true;
     });
 
     // The status door: the process takes the Lease and writes the route's status.
-    await store.create(inNamespace('status-route'));
+    await real.objects.create(inNamespace('status-route'));
     const ref = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: ns, name: 'status-route' };
-    const parents = async () => ((await store.read(ref))?.status as { parents?: { controllerName: string; parentRef: unknown; conditions: { type: string; status: string }[] }[] } | undefined)?.parents;
+    const parents = async () => ((await real.objects.read(ref))?.status as { parents?: { controllerName: string; parentRef: unknown; conditions: { type: string; status: string }[] }[] } | undefined)?.parents;
     await eventually('the route status', async () => ((await parents())?.length ?? 0) > 0);
     const [parent] = (await parents()) ?? [];
     expect(parent?.controllerName).toBe('gamma-webhook.io/mesh-route-status');

@@ -7,12 +7,10 @@
  * ServiceImport CRD).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KubeClient } from '../../src/kube/client.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../support/apiserver/index.ts';
 import { servedRequests } from '../support/apiserver-requests.ts';
-import { envtest, type Envtest } from '../support/envtest.ts';
-import { KubeObjects } from '../support/kube-objects.ts';
+import { realCluster } from '../support/real-cluster.ts';
 import { CONTROLLER, GW, grpcRoute, httpRoute, meshRef, service, startReplica, until, type Replica } from '../status/harness.ts';
 
 const T1 = '2026-11-22T09:00:00Z';
@@ -43,30 +41,18 @@ function textOf(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
-const server = envtest();
-let cluster: Envtest;
-let kube: KubeClient;
-let store: KubeObjects;
+const real = realCluster();
 const running: Replica[] = [];
 
-beforeAll(async () => {
-  if (server.missing) return;
-  cluster = await server.start();
-  kube = new KubeClient(cluster.kubeConfig);
-  store = new KubeObjects(kube);
-}, 180_000);
 
 afterEach(async () => {
   for (const replica of running.splice(0)) await replica.stop();
 });
 
-afterAll(async () => {
-  await kube?.close();
-});
 
 /** `status.parents` of a route as the server stores it, or undefined. */
 async function storedParents(ns: string, kind: 'HTTPRoute' | 'GRPCRoute', name: string): Promise<unknown> {
-  const route = await store.read({ apiVersion: `${GW}/v1`, kind, namespace: ns, name });
+  const route = await real.objects.read({ apiVersion: `${GW}/v1`, kind, namespace: ns, name });
   return (route?.status as { parents?: unknown } | undefined)?.parents;
 }
 
@@ -76,14 +62,14 @@ async function storedParents(ns: string, kind: 'HTTPRoute' | 'GRPCRoute', name: 
  * with its Lease there.
  */
 async function setup(build: (ns: string) => KubeObject[], clock: { now: string } = { now: T1 }, alsoWatched: readonly string[] = []) {
-  const ns = await cluster.namespace('status-');
+  const ns = await real.cluster.namespace('status-');
   const objects = build(ns);
   for (const object of objects) {
     const { status, ...rest } = object;
-    const created = await store.create(rest);
-    if (status !== undefined) await store.replace({ ...created, status }, { subresource: 'status' });
+    const created = await real.objects.create(rest);
+    if (status !== undefined) await real.objects.replace({ ...created, status }, { subresource: 'status' });
   }
-  const replica = await startReplica(cluster.kubeConfig, { now: () => new Date(clock.now), namespaces: [ns, ...alsoWatched], lease: { namespace: ns, name: 'gamma-webhook-status' } });
+  const replica = await startReplica(real.cluster.kubeConfig, { now: () => new Date(clock.now), namespaces: [ns, ...alsoWatched], lease: { namespace: ns, name: 'gamma-webhook-status' } });
   running.push(replica);
   await until('the replica to lead', () => replica.elector.isLeader());
   return { ns, replica };
@@ -93,7 +79,7 @@ function idleAndCaughtUp(ns: string, replica: Replica): () => Promise<boolean> {
   // Idle, and the view has seen the server's latest state (so no event is still on its way).
   return async () => {
     if (!replica.reconciler.idle()) return false;
-    const routes = [...(await store.list(`${GW}/v1`, 'HTTPRoute', ns)), ...(await store.list(`${GW}/v1`, 'GRPCRoute', ns))];
+    const routes = [...(await real.objects.list(`${GW}/v1`, 'HTTPRoute', ns)), ...(await real.objects.list(`${GW}/v1`, 'GRPCRoute', ns))];
     return routes.every((route) => {
       const cached = replica.view.route(route.kind as 'HTTPRoute' | 'GRPCRoute', ns, route.metadata.name ?? '');
       return cached?.metadata.resourceVersion === route.metadata.resourceVersion;
@@ -101,7 +87,7 @@ function idleAndCaughtUp(ns: string, replica: Replica): () => Promise<boolean> {
   };
 }
 
-describe.skipIf(server.missing)('status convergence', () => {
+describe.skipIf(real.missing)('status convergence', () => {
   const mixed = (ns: string): KubeObject[] => [
     service('echo', undefined, ns),
     service('echo-v1', undefined, ns),
@@ -156,7 +142,7 @@ describe.skipIf(server.missing)('status convergence', () => {
   ];
 
   it('converges a mixed set to the exact expected status, then a resync writes nothing', async () => {
-    const before = await servedRequests(kube);
+    const before = await servedRequests(real.kube);
     const { ns, replica } = await setup(mixed);
     const want = expected(ns);
     const all = async () => Promise.all(want.map(async ([kind, name, parents]) => isDeepStrictEqual(await storedParents(ns, kind, name), parents)));
@@ -164,15 +150,15 @@ describe.skipIf(server.missing)('status convergence', () => {
     for (const [kind, name, parents] of want) expect(await storedParents(ns, kind, name), `${kind} ${name}`).toEqual(parents);
     // One write per route that needs status, none for the Gateway-only route.
     await until('the writes to be counted', async () => (await replica.writes()).written === 6);
-    const converged = await servedRequests(kube);
+    const converged = await servedRequests(real.kube);
     expect(converged.since(before, { verb: 'PATCH', subresource: 'status', code: 200 })).toBe(6);
 
     await until('the reconciler to be idle', idleAndCaughtUp(ns, replica));
-    const beforeResync = await servedRequests(kube);
+    const beforeResync = await servedRequests(real.kube);
     replica.reconciler.resync('test');
     expect(replica.reconciler.idle()).toBe(false);
     await until('the resync to finish', () => replica.reconciler.idle());
-    const afterResync = await servedRequests(kube);
+    const afterResync = await servedRequests(real.kube);
     expect(afterResync.since(beforeResync, { verb: 'PATCH', subresource: 'status' })).toBe(0);
     expect(afterResync.since(beforeResync, { verb: 'GET', resource: 'httproutes' })).toBe(0);
     for (const [kind, name, parents] of want) expect(await storedParents(ns, kind, name), `${kind} ${name}`).toEqual(parents);
@@ -183,7 +169,7 @@ describe.skipIf(server.missing)('status convergence', () => {
     const { ns } = await setup((n) => [service('echo', undefined, n), httpRoute('late', [meshRef('echo')], [{ name: 'late-backend', port: 80 }], n)], clock);
     await until('ResolvedRefs=False', async () => textOf(await storedParents(ns, 'HTTPRoute', 'late')).includes('BackendNotFound'));
     clock.now = T2;
-    await store.create(service('late-backend', undefined, ns));
+    await real.objects.create(service('late-backend', undefined, ns));
     const flipped = [ours(meshRef('echo'), [condition(accepted, T1), condition(resolved, T2)])];
     await until('ResolvedRefs=True', async () => isDeepStrictEqual(await storedParents(ns, 'HTTPRoute', 'late'), flipped));
     expect(await storedParents(ns, 'HTTPRoute', 'late')).toEqual(flipped);
@@ -194,7 +180,7 @@ describe.skipIf(server.missing)('status convergence', () => {
     const { ns } = await setup((n) => [service('echo-v1', undefined, n), httpRoute('early', [meshRef('frontend')], [{ name: 'echo-v1', port: 80 }], n)], clock);
     await until('Accepted=False', async () => textOf(await storedParents(ns, 'HTTPRoute', 'early')).includes('NoMatchingParent'));
     clock.now = T2;
-    await store.create(service('frontend', undefined, ns));
+    await real.objects.create(service('frontend', undefined, ns));
     const flipped = [ours(meshRef('frontend'), [condition(accepted, T2), condition(resolved, T1)])];
     await until('Accepted=True', async () => isDeepStrictEqual(await storedParents(ns, 'HTTPRoute', 'early'), flipped));
   });
@@ -206,7 +192,7 @@ describe.skipIf(server.missing)('status convergence', () => {
       grpcRoute('grpc', [meshRef('grpc-svc', { port: 9000 })], [{ name: 'grpc-svc', port: 9000 }], n),
     ]);
     await until('Conflicted', async () => textOf(await storedParents(ns, 'HTTPRoute', 'conflicted')).includes('Conflicted'));
-    await store.remove({ apiVersion: `${GW}/v1`, kind: 'GRPCRoute', namespace: ns, name: 'grpc' });
+    await real.objects.remove({ apiVersion: `${GW}/v1`, kind: 'GRPCRoute', namespace: ns, name: 'grpc' });
     await until('Accepted', async () => {
       const text = textOf(await storedParents(ns, 'HTTPRoute', 'conflicted'));
       return text.includes('"reason":"Accepted"') && !text.includes('Conflicted');
@@ -221,14 +207,14 @@ describe.skipIf(server.missing)('status convergence', () => {
       { ...httpRoute('moving', [meshRef('echo'), meshRef('other')], [{ name: 'echo-v1', port: 80 }], n), status: { parents: [gatewayEntry] } },
     ]);
     await until('two entries of ours', async () => ((await storedParents(ns, 'HTTPRoute', 'moving')) as unknown[] | undefined)?.length === 3);
-    await store.patch({ apiVersion: `${GW}/v1`, kind: 'HTTPRoute', namespace: ns, name: 'moving' }, { spec: { parentRefs: [meshRef('other')] } });
+    await real.objects.patch({ apiVersion: `${GW}/v1`, kind: 'HTTPRoute', namespace: ns, name: 'moving' }, { spec: { parentRefs: [meshRef('other')] } });
     const expectedParents = [gatewayEntry, ours(meshRef('other'), [condition(accepted, T1, 2), condition(resolved, T1, 2)])];
     await until('the stale entry to go', async () => isDeepStrictEqual(await storedParents(ns, 'HTTPRoute', 'moving'), expectedParents));
   });
 
   it('follows a policy change and a ReferenceGrant created later (MR206 RefNotPermitted, then ResolvedRefs)', async () => {
-    const other = await cluster.namespace('status-');
-    await store.create(service('db', [{ name: 'http', port: 80 }], other));
+    const other = await real.cluster.namespace('status-');
+    await real.objects.create(service('db', [{ name: 'http', port: 80 }], other));
     const { ns, replica } = await setup((n) => [
       service('echo', undefined, n),
       httpRoute('cross', [meshRef('echo')], [{ name: 'db', port: 80, namespace: other } as { name: string; port: number }], n),
@@ -237,7 +223,7 @@ describe.skipIf(server.missing)('status convergence', () => {
     const load = replica.policy.load('crossNamespaceBackends: requireReferenceGrant\n', { kind: 'file', name: 'test-policy.yaml' });
     expect(load.outcome).toBe('applied');
     await until('RefNotPermitted after the policy change', async () => textOf(await storedParents(ns, 'HTTPRoute', 'cross')).includes('RefNotPermitted'));
-    await store.create({
+    await real.objects.create({
       apiVersion: `${GW}/v1beta1`,
       kind: 'ReferenceGrant',
       metadata: { name: 'allow-route', namespace: other },
@@ -252,13 +238,13 @@ describe.skipIf(server.missing)('status convergence', () => {
   it('converges under churn of 1,000 routes (creates, spec changes, deletes while it works)', async () => {
     const { ns, replica } = await setup((n) => [service('echo', undefined, n), service('echo-v1', undefined, n)]);
     const names = Array.from({ length: 1000 }, (_, i) => `churn-${i}`);
-    await store.createAll(names.map((name) => httpRoute(name, [meshRef('echo')], [{ name: 'echo-v1', port: 80 }], ns)));
+    await real.objects.createAll(names.map((name) => httpRoute(name, [meshRef('echo')], [{ name: 'echo-v1', port: 80 }], ns)));
     // While the first writes are under way: break a third of the routes, delete a tenth.
     await until('some writes', async () => ((await replica.writes()).written ?? 0) > 50);
     const ref = (name: string) => ({ apiVersion: `${GW}/v1`, kind: 'HTTPRoute', namespace: ns, name });
     const changes = names.map((name, i) => {
-      if (i % 10 === 0) return () => store.remove(ref(name));
-      if (i % 3 === 0) return () => store.patch(ref(name), { spec: { rules: [{ backendRefs: [{ name: 'missing', port: 80 }] }] } });
+      if (i % 10 === 0) return () => real.objects.remove(ref(name));
+      if (i % 3 === 0) return () => real.objects.patch(ref(name), { spec: { rules: [{ backendRefs: [{ name: 'missing', port: 80 }] }] } });
       return undefined;
     }).filter((change) => change !== undefined);
     for (let i = 0; i < changes.length; i += 16) await Promise.all(changes.slice(i, i + 16).map((change) => change()));
@@ -267,7 +253,7 @@ describe.skipIf(server.missing)('status convergence', () => {
       'every route to converge',
       async () => {
         if (!replica.reconciler.idle()) return false;
-        const stored = new Map((await store.list(`${GW}/v1`, 'HTTPRoute', ns)).map((r) => [r.metadata.name, r]));
+        const stored = new Map((await real.objects.list(`${GW}/v1`, 'HTTPRoute', ns)).map((r) => [r.metadata.name, r]));
         return names.every((name, i) => {
           if (i % 10 === 0) return !stored.has(name);
           const parents = (stored.get(name)?.status as { parents?: unknown[] } | undefined)?.parents;

@@ -4,39 +4,26 @@
  * selector, hot reload, Events on refusal, deletion. The cases that need the API server to
  * misbehave are in configmap-source-faults.test.ts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KubeClient } from '../../src/kube/client.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { invalidPolicyReason, PolicyConfigMapSource } from '../../src/policy/configmap-source.ts';
 import { PolicyStore } from '../../src/policy/store.ts';
 import type { KubeObject } from '../support/apiserver/index.ts';
-import { envtest, type Envtest } from '../support/envtest.ts';
-import { KubeObjects } from '../support/kube-objects.ts';
+import { realCluster } from '../support/real-cluster.ts';
 import { captureLogger, reloadCounts, testMetrics } from './helpers.ts';
 
 const name = 'gamma-webhook-policy';
 const wait = { timeout: 10_000, interval: 10 };
 
-const api = envtest();
-let cluster: Envtest;
-let kube: KubeClient;
-let store: KubeObjects;
+const real = realCluster();
 const stops: (() => Promise<void>)[] = [];
 
-beforeAll(async () => {
-  if (api.missing) return;
-  cluster = await api.start();
-  kube = new KubeClient(cluster.kubeConfig);
-  store = new KubeObjects(kube);
-}, 180_000);
 
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
 });
 
-afterAll(async () => {
-  await kube?.close();
-});
 
 function configMap(namespace: string, data: Record<string, string> | undefined, metaName = name, labels?: Record<string, string>): KubeObject {
   return {
@@ -48,14 +35,14 @@ function configMap(namespace: string, data: Record<string, string> | undefined, 
 }
 
 async function policyEvents(namespace: string): Promise<KubeObject[]> {
-  return (await store.list('v1', 'Event', namespace)).filter((e) => e.reason === invalidPolicyReason);
+  return (await real.objects.list('v1', 'Event', namespace)).filter((e) => e.reason === invalidPolicyReason);
 }
 
 async function start(namespace: string) {
   const { logger, lines } = captureLogger();
   const metrics = testMetrics();
   const policy = new PolicyStore({ logger, metrics });
-  const client = new KubeClient(cluster.kubeConfig);
+  const client = new KubeClient(real.cluster.kubeConfig);
   const source = new PolicyConfigMapSource({
     store: policy, kube: client, metrics, namespace, name, logger, instance: 'gamma-webhook-0',
     now: () => new Date('2025-05-01T12:00:00Z'),
@@ -68,10 +55,10 @@ async function start(namespace: string) {
   return { store: policy, source, lines, metrics };
 }
 
-describe.skipIf(api.missing)('PolicyConfigMapSource on a real API server', () => {
+describe.skipIf(real.missing)('PolicyConfigMapSource on a real API server', () => {
   it('loads the ConfigMap at start, before start() resolves', async () => {
-    const ns = await cluster.namespace('policy-');
-    await store.create(configMap(ns, { 'policy.yaml': 'mode: warn\nrules: {MR108: {action: deny}}\n' }));
+    const ns = await real.cluster.namespace('policy-');
+    await real.objects.create(configMap(ns, { 'policy.yaml': 'mode: warn\nrules: {MR108: {action: deny}}\n' }));
     const { store: policy } = await start(ns);
     expect(policy.current.mode).toBe('warn');
     expect(policy.current.rules).toEqual({ MR108: { action: 'deny' } });
@@ -79,39 +66,39 @@ describe.skipIf(api.missing)('PolicyConfigMapSource on a real API server', () =>
   });
 
   it('watches only its own ConfigMap (fieldSelector metadata.name)', async () => {
-    const ns = await cluster.namespace('policy-');
-    await store.create(configMap(ns, { 'policy.yaml': 'mode: audit\n' }, 'something-else'));
+    const ns = await real.cluster.namespace('policy-');
+    await real.objects.create(configMap(ns, { 'policy.yaml': 'mode: audit\n' }, 'something-else'));
     const { store: policy } = await start(ns);
     expect(policy.current).toBe(defaultPolicy);
-    await store.replace(configMap(ns, { 'policy.yaml': 'mode: warn\n' }, 'something-else'));
-    await store.create(configMap(ns, { 'policy.yaml': 'strict: true\n' }));
+    await real.objects.replace(configMap(ns, { 'policy.yaml': 'mode: warn\n' }, 'something-else'));
+    await real.objects.create(configMap(ns, { 'policy.yaml': 'strict: true\n' }));
     await vi.waitFor(() => expect(policy.current.strict).toBe(true), wait);
     expect(policy.current.mode).toBe('enforce');
   });
 
   it('applies a created, then a changed ConfigMap while running; returns to the defaults when it is deleted', async () => {
-    const ns = await cluster.namespace('policy-');
+    const ns = await real.cluster.namespace('policy-');
     const { store: policy } = await start(ns);
     expect(policy.current).toBe(defaultPolicy);
     const changes: string[] = [];
     policy.onChange((next) => changes.push(`${next.source}:${next.policy.mode}`));
 
-    await store.create(configMap(ns, { 'policy.yaml': 'mode: warn\n' }));
+    await real.objects.create(configMap(ns, { 'policy.yaml': 'mode: warn\n' }));
     await vi.waitFor(() => expect(policy.current.mode).toBe('warn'), wait);
-    await store.replace(configMap(ns, { 'policy.yaml': 'mode: audit\n' }));
+    await real.objects.replace(configMap(ns, { 'policy.yaml': 'mode: audit\n' }));
     await vi.waitFor(() => expect(policy.current.mode).toBe('audit'), wait);
-    await store.remove({ apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name });
+    await real.objects.remove({ apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name });
     await vi.waitFor(() => expect(policy.current).toBe(defaultPolicy), wait);
     expect(changes).toEqual(['configmap:warn', 'configmap:audit', 'default:enforce']);
   });
 
   it('refuses an invalid change: keeps the last good policy, logs the fields, counts it, and creates a Warning Event on the ConfigMap', async () => {
-    const ns = await cluster.namespace('policy-');
-    await store.create(configMap(ns, { 'policy.yaml': 'regexMaxLength: 64\n' }));
+    const ns = await real.cluster.namespace('policy-');
+    await real.objects.create(configMap(ns, { 'policy.yaml': 'regexMaxLength: 64\n' }));
     const { store: policy, source, lines, metrics } = await start(ns);
     expect(policy.current.regexMaxLength).toBe(64);
 
-    const stored = await store.replace(configMap(ns, { 'policy.yaml': 'regexMaxLength: 0\nmode: enforced\n' }));
+    const stored = await real.objects.replace(configMap(ns, { 'policy.yaml': 'regexMaxLength: 0\nmode: enforced\n' }));
     await vi.waitFor(async () => expect(await policyEvents(ns)).toHaveLength(1), wait);
     await source.settled();
     expect(policy.current.regexMaxLength).toBe(64);
@@ -136,8 +123,8 @@ describe.skipIf(api.missing)('PolicyConfigMapSource on a real API server', () =>
     expect(event?.message).toContain('line 2: mode: must be one of enforce, warn, audit');
 
     // A change that keeps the same bad text (a label) is not reported again; a fix applies.
-    await store.replace(configMap(ns, { 'policy.yaml': 'regexMaxLength: 0\nmode: enforced\n' }, name, { touched: 'yes' }));
-    await store.replace(configMap(ns, { 'policy.yaml': 'regexMaxLength: 128\n' }));
+    await real.objects.replace(configMap(ns, { 'policy.yaml': 'regexMaxLength: 0\nmode: enforced\n' }, name, { touched: 'yes' }));
+    await real.objects.replace(configMap(ns, { 'policy.yaml': 'regexMaxLength: 128\n' }));
     await vi.waitFor(() => expect(policy.current.regexMaxLength).toBe(128), wait);
     await source.settled();
     expect(await policyEvents(ns)).toHaveLength(1);
@@ -145,8 +132,8 @@ describe.skipIf(api.missing)('PolicyConfigMapSource on a real API server', () =>
   });
 
   it('an invalid ConfigMap at start: serves with the built-in defaults and reports it with an Event', async () => {
-    const ns = await cluster.namespace('policy-');
-    await store.create(configMap(ns, { 'policy.yaml': 'consumerRoutes: forbid\n' }));
+    const ns = await real.cluster.namespace('policy-');
+    await real.objects.create(configMap(ns, { 'policy.yaml': 'consumerRoutes: forbid\n' }));
     const { store: policy, source, metrics } = await start(ns);
     await source.settled();
     expect(policy.current).toBe(defaultPolicy);
@@ -158,8 +145,8 @@ describe.skipIf(api.missing)('PolicyConfigMapSource on a real API server', () =>
   });
 
   it('a ConfigMap without the policy.yaml key is refused with an Event naming the key', async () => {
-    const ns = await cluster.namespace('policy-');
-    await store.create(configMap(ns, { 'policy.yml': 'mode: warn\n' }));
+    const ns = await real.cluster.namespace('policy-');
+    await real.objects.create(configMap(ns, { 'policy.yml': 'mode: warn\n' }));
     const { store: policy, source } = await start(ns);
     await source.settled();
     expect(policy.current).toBe(defaultPolicy);

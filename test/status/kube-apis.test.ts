@@ -10,33 +10,20 @@
 import { isDeepStrictEqual } from 'node:util';
 import pino from 'pino';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KubeClient } from '../../src/kube/client.ts';
+import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics.ts';
 import type { StatusPlan } from '../../src/status/desired.ts';
 import { LeaderElector, formatMicroTime, kubeLeaseApi } from '../../src/status/leader.ts';
 import { StatusWriter, kubeRouteStatusApi, type RouteKey } from '../../src/status/writer.ts';
 import { servedRequests } from '../support/apiserver-requests.ts';
-import { envtest, type Envtest } from '../support/envtest.ts';
-import { KubeObjects } from '../support/kube-objects.ts';
+import { realCluster } from '../support/real-cluster.ts';
 import { GW, httpRoute, meshRef } from './harness.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 
 const logger = pino({ level: 'silent' });
-const server = envtest();
-let cluster: Envtest;
-let kube: KubeClient;
-let store: KubeObjects;
+const real = realCluster();
 
-beforeAll(async () => {
-  if (server.missing) return;
-  cluster = await server.start();
-  kube = new KubeClient(cluster.kubeConfig);
-  store = new KubeObjects(kube);
-}, 180_000);
 
-afterAll(async () => {
-  await kube?.close();
-});
 
 const T1 = '2026-11-22T09:00:00Z';
 
@@ -61,45 +48,45 @@ function plan(route: unknown): StatusPlan {
 
 function writer() {
   const metrics = createMetrics(new Registry(), { processMetrics: false });
-  const statusWriter = new StatusWriter({ api: kubeRouteStatusApi(kube, { fieldManager: 'writer-test' }), leadership: { isLeader: () => true }, metrics, logger });
+  const statusWriter = new StatusWriter({ api: kubeRouteStatusApi(real.kube, { fieldManager: 'writer-test' }), leadership: { isLeader: () => true }, metrics, logger });
   const counts = async (): Promise<Record<string, number>> =>
     Object.fromEntries((await metrics.statusWrites.get()).values.map((v) => [String(v.labels.result), v.value]));
   return { statusWriter, counts };
 }
 
 async function routeIn(ns: string): Promise<{ key: RouteKey; cached: unknown }> {
-  const cached = await store.create(httpRoute('web', [meshRef('echo')], [{ name: 'echo', port: 80 }], ns));
+  const cached = await real.objects.create(httpRoute('web', [meshRef('echo')], [{ name: 'echo', port: 80 }], ns));
   return { key: { kind: 'HTTPRoute', namespace: ns, name: 'web' }, cached };
 }
 
 async function storedParents(key: RouteKey): Promise<unknown> {
-  return ((await store.read({ apiVersion: `${GW}/v1`, kind: key.kind, namespace: key.namespace, name: key.name }))?.status as { parents?: unknown } | undefined)?.parents;
+  return ((await real.objects.read({ apiVersion: `${GW}/v1`, kind: key.kind, namespace: key.namespace, name: key.name }))?.status as { parents?: unknown } | undefined)?.parents;
 }
 
-describe.skipIf(server.missing)('StatusWriter through kubeRouteStatusApi, on a real API server', () => {
+describe.skipIf(real.missing)('StatusWriter through kubeRouteStatusApi, on a real API server', () => {
   it('writes with the resourceVersion of the cached route, without a GET; a second pass sends nothing', async () => {
-    const { key, cached } = await routeIn(await cluster.namespace('writer-'));
+    const { key, cached } = await routeIn(await real.cluster.namespace('writer-'));
     const { statusWriter, counts } = writer();
-    const before = await servedRequests(kube);
+    const before = await servedRequests(real.kube);
     expect(await statusWriter.reconcile(key, plan, cached)).toBe('written');
-    const after = await servedRequests(kube);
+    const after = await servedRequests(real.kube);
     expect(after.since(before, { verb: 'PATCH', resource: 'httproutes', subresource: 'status', code: 200 })).toBe(1);
     expect(after.since(before, { verb: 'GET', resource: 'httproutes' })).toBe(0);
     expect(await storedParents(key)).toEqual([ours]);
 
-    const written = await store.read({ apiVersion: `${GW}/v1`, kind: 'HTTPRoute', namespace: key.namespace, name: key.name });
+    const written = await real.objects.read({ apiVersion: `${GW}/v1`, kind: 'HTTPRoute', namespace: key.namespace, name: key.name });
     expect(await statusWriter.reconcile(key, plan, written)).toBe('unchanged');
-    expect((await servedRequests(kube)).since(after, { verb: 'PATCH' })).toBe(0);
+    expect((await servedRequests(real.kube)).since(after, { verb: 'PATCH' })).toBe(0);
     expect(await counts()).toEqual({ written: 1, unchanged: 1 });
   });
 
   it('on the real 409 of a stale resourceVersion reads the route again and keeps what another controller wrote', async () => {
-    const { key, cached } = await routeIn(await cluster.namespace('writer-'));
-    await store.patch({ apiVersion: `${GW}/v1`, kind: 'HTTPRoute', namespace: key.namespace, name: key.name }, { status: { parents: [theirs] } }, { subresource: 'status' });
+    const { key, cached } = await routeIn(await real.cluster.namespace('writer-'));
+    await real.objects.patch({ apiVersion: `${GW}/v1`, kind: 'HTTPRoute', namespace: key.namespace, name: key.name }, { status: { parents: [theirs] } }, { subresource: 'status' });
     const { statusWriter, counts } = writer();
-    const before = await servedRequests(kube);
+    const before = await servedRequests(real.kube);
     expect(await statusWriter.reconcile(key, plan, cached)).toBe('written');
-    const after = await servedRequests(kube);
+    const after = await servedRequests(real.kube);
     expect(after.since(before, { verb: 'PATCH', subresource: 'status', code: 409 })).toBe(1);
     expect(after.since(before, { verb: 'PATCH', subresource: 'status', code: 200 })).toBe(1);
     expect(after.since(before, { verb: 'GET', resource: 'httproutes' })).toBe(1);
@@ -108,7 +95,7 @@ describe.skipIf(server.missing)('StatusWriter through kubeRouteStatusApi, on a r
   });
 
   it('reads the route when there is no cached copy, and reports a missing route as gone', async () => {
-    const ns = await cluster.namespace('writer-');
+    const ns = await real.cluster.namespace('writer-');
     const { statusWriter, counts } = writer();
     expect(await statusWriter.reconcile({ kind: 'HTTPRoute', namespace: ns, name: 'never-created' }, plan)).toBe('gone');
     const { key } = await routeIn(ns);
@@ -118,23 +105,15 @@ describe.skipIf(server.missing)('StatusWriter through kubeRouteStatusApi, on a r
   });
 });
 
-class FakeClock {
-  ms = Date.parse('2026-11-22T08:00:00Z');
-  now = (): number => this.ms;
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
-
 const timing = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 };
 const leaseName = 'gamma-webhook-status';
 
-describe.skipIf(server.missing)('LeaderElector through kubeLeaseApi, on a real API server', () => {
+describe.skipIf(real.missing)('LeaderElector through kubeLeaseApi, on a real API server', () => {
   async function setup() {
-    const ns = await cluster.namespace('lease-');
+    const ns = await real.cluster.namespace('lease-');
     const clock = new FakeClock();
-    const elector = (identity: string) => new LeaderElector({ api: kubeLeaseApi(kube, ns, leaseName), identity, logger, clock: clock.now, lease: { namespace: ns, name: leaseName }, ...timing });
-    const lease = async () => (await store.read({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: ns, name: leaseName }))?.spec;
+    const elector = (identity: string) => new LeaderElector({ api: kubeLeaseApi(real.kube, ns, leaseName), identity, logger, clock: clock.now, lease: { namespace: ns, name: leaseName }, ...timing });
+    const lease = async () => (await real.objects.read({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: ns, name: leaseName }))?.spec;
     return { ns, clock, elector, lease };
   }
 
@@ -175,7 +154,7 @@ describe.skipIf(server.missing)('LeaderElector through kubeLeaseApi, on a real A
     const { ns, clock, elector } = await setup();
     const a = elector('a');
     await a.tryAcquireOrRenew();
-    await store.patch({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: ns, name: leaseName }, { spec: { holderIdentity: 'intruder', renewTime: formatMicroTime(clock.ms) } });
+    await real.objects.patch({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: ns, name: leaseName }, { spec: { holderIdentity: 'intruder', renewTime: formatMicroTime(clock.ms) } });
     clock.advance(timing.retryPeriodMs);
     expect(await a.tryAcquireOrRenew()).toBe(false);
     expect(a.isLeader()).toBe(false);
@@ -194,7 +173,7 @@ describe.skipIf(server.missing)('LeaderElector through kubeLeaseApi, on a real A
 
   it('names a missing namespace with its fix (the real server refuses the create with 404)', async () => {
     const missing = `absent-${Date.now()}`;
-    const a = new LeaderElector({ api: kubeLeaseApi(kube, missing, leaseName), identity: 'a', logger, lease: { namespace: missing, name: leaseName }, ...timing });
+    const a = new LeaderElector({ api: kubeLeaseApi(real.kube, missing, leaseName), identity: 'a', logger, lease: { namespace: missing, name: leaseName }, ...timing });
     expect(await a.tryAcquireOrRenew()).toBe(false);
     expect(a.notLeaderCause()).toBe(`namespace ${missing} not found: create it or pass --namespace (GAMMA_NAMESPACE)`);
   });

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { Registry } from 'prom-client';
 import { createMetrics } from '../../src/metrics.ts';
 import { LeaderElector, classifyLeaseError, formatMicroTime, type LeaseApi, type LeaseRecord } from '../../src/status/leader.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 
 const logger = pino({ level: 'silent' });
 
@@ -37,14 +38,6 @@ class MemoryLease {
     this.writes += 1;
     this.record = { ...record, resourceVersion: String(this.version) };
     return this.record;
-  }
-}
-
-class FakeClock {
-  ms = Date.parse('2026-11-22T08:00:00Z');
-  now = (): number => this.ms;
-  advance(ms: number): void {
-    this.ms += ms;
   }
 }
 
