@@ -227,6 +227,24 @@ describe.skipIf(fixtures.missing !== undefined)('loopback API server, against th
     expect(((ok.json.spec as { rules: { matches: unknown }[] }).rules[0])?.matches).toEqual([{ path: { type: 'PathPrefix', value: '/' } }]);
   });
 
+  it('refuses a route status condition without a required field with 422, as kube-apiserver 1.32 does (test/e2e/status.test.ts)', async () => {
+    const statusPath = '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/echo-route/status';
+    const condition = { type: 'Accepted', status: 'True', reason: 'Accepted', lastTransitionTime: '2026-01-01T00:00:00Z' };
+    const parentRef = { group: '', kind: 'Service', name: 'echo-service' };
+    const body = { status: { parents: [{ parentRef, controllerName: 'example.com/mesh', conditions: [condition] }] } };
+    const refused = await http.call('PATCH', statusPath, { body, contentType: 'application/merge-patch+json' });
+    expect(refused.status).toBe(422);
+    expect(refused.json).toMatchObject({
+      reason: 'Invalid',
+      message: 'HTTPRoute.gateway.networking.k8s.io "echo-route" is invalid: status.parents[0].conditions[0].message: Required value',
+    });
+    const complete = { status: { parents: [{ parentRef, controllerName: 'example.com/mesh', conditions: [{ ...condition, message: 'ok' }] }] } };
+    expect((await http.call('PATCH', statusPath, { body: complete, contentType: 'application/merge-patch+json' })).status).toBe(200);
+    // Back to the B-05 status, which the next test builds on.
+    const b05 = (fixture('B-05-patch-status.request.json').body ?? {}) as Record<string, unknown>;
+    expect((await http.call('PATCH', statusPath, { body: b05, contentType: 'application/merge-patch+json' })).status).toBe(200);
+  });
+
   it('bumps generation on a spec change by JSON patch, not on a label change (B-06)', async () => {
     const itemPath = '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/echo-route';
     const label = await http.call('PATCH', itemPath, { body: { metadata: { labels: { team: 'checkout' } } }, contentType: 'application/merge-patch+json' });

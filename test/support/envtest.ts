@@ -21,7 +21,7 @@
  * workers would race on both, so a start that still has that to do holds an exclusive file lock.
  */
 import { spawn, spawnSync, execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,7 +110,11 @@ const cacheDir = process.env.KUBE_APISERVER_CACHE ?? path.join(tmpdir(), 'gamma-
 async function startServer(script: string): Promise<RunningServer> {
   mkdirSync(cacheDir, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'gamma-envtest-'));
-  const stop = () => spawnSync('bash', [script, 'stop', dir], { stdio: 'ignore' });
+  // etcd preallocates about 64 MB in DIR: stopping also removes it.
+  const stop = () => {
+    spawnSync('bash', [script, 'stop', dir], { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  };
   process.once('exit', stop);
   watchdog(script, dir);
   const command = ['bash', script, 'start', dir];
@@ -121,7 +125,7 @@ async function startServer(script: string): Promise<RunningServer> {
   } catch (error) {
     const e = error as { stderr?: string; message: string };
     stop();
-    throw new Error(`kube-apiserver.sh start ${dir} failed: ${e.stderr?.trim() || e.message}`, { cause: error });
+    throw new Error(`kube-apiserver.sh start failed: ${e.stderr?.trim() || e.message}`, { cause: error });
   }
   const kubeconfigPath = path.join(dir, 'kubeconfig');
   const kubeConfig = new KubeConfig();
@@ -158,9 +162,9 @@ function firstStartDone(): boolean {
   return onPath && existsSync(path.join(cacheDir, 'kube-apiserver'));
 }
 
-/** A detached process that stops the server in `dir` once this process is gone, however it ended. */
+/** A detached process that stops the server in `dir` and removes `dir` once this process is gone, however it ended. */
 function watchdog(script: string, dir: string): void {
-  const child = spawn('bash', ['-c', 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; exec bash "$2" stop "$3"', 'watchdog', String(process.pid), script, dir], {
+  const child = spawn('bash', ['-c', 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; bash "$2" stop "$3"; rm -rf "$3"', 'watchdog', String(process.pid), script, dir], {
     detached: true,
     stdio: 'ignore',
   });

@@ -66,8 +66,13 @@ export function badRequest(message: string): StatusBody {
   return failure(400, 'BadRequest', message);
 }
 
+/** The kind qualified by its group outside the core group, as validation messages name it: `HTTPRoute.gateway.networking.k8s.io`. */
+function qualifiedKind(storage: Storage): string {
+  return storage.group === '' ? storage.kind : `${storage.kind}.${storage.group}`;
+}
+
 export function invalid(storage: Storage, name: string, message: string): StatusBody {
-  return failure(422, 'Invalid', `${storage.kind} "${name}" is invalid: ${message}`, details(storage, name));
+  return failure(422, 'Invalid', `${qualifiedKind(storage)} "${name}" is invalid: ${message}`, details(storage, name));
 }
 
 /** One failed field check, as `details.causes` lists it. */
@@ -82,11 +87,10 @@ export interface FieldCause {
  * group) in the message, one cause per field, several causes in brackets.
  */
 export function fieldsInvalid(storage: Storage, name: string, causes: readonly FieldCause[]): StatusBody {
-  const kind = storage.group ? `${storage.kind}.${storage.group}` : storage.kind;
   const listed = causes.map((c) => `${c.field}: ${c.message}`);
   const text = listed.length === 1 ? listed[0] : `[${listed.join(', ')}]`;
   const where = storage.group ? { name, group: storage.group, kind: storage.kind } : { name, kind: storage.kind };
-  return failure(422, 'Invalid', `${kind} "${name}" is invalid: ${text}`, { ...where, causes: causes.map((c) => ({ ...c })) });
+  return failure(422, 'Invalid', `${qualifiedKind(storage)} "${name}" is invalid: ${text}`, { ...where, causes: causes.map((c) => ({ ...c })) });
 }
 
 /**
