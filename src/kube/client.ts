@@ -34,7 +34,7 @@ import { Agent } from 'undici';
 
 /** One raw JSON request. */
 export interface KubeRequest {
-  readonly method: 'GET' | 'PATCH' | 'PUT' | 'POST';
+  readonly method: 'GET' | 'PATCH' | 'PUT' | 'POST' | 'DELETE';
   /** Path and query, e.g. `/api/v1/namespaces/a/services?limit=500`. */
   readonly path: string;
   readonly body?: unknown;

@@ -299,7 +299,15 @@ export class LeaderElector implements Leadership {
       this.#renewedAt = undefined;
       return;
     }
-    this.#observe(result, this.#clock());
+    const now = this.#clock();
+    this.#observe(result, now);
+    // A renewal that comes after the renew deadline (a stalled loop, a slow answer) ends a span
+    // in which isLeader() was false by the clock and writes were skipped: report the loss, so
+    // that listeners hear of leadership regained (the reconciler resyncs what it skipped).
+    if (this.#renewedAt !== undefined && now - this.#renewedAt >= this.#renewDeadlineMs) {
+      this.#renewedAt = undefined;
+      this.#report();
+    }
     this.#renewedAt = attemptedAt;
   }
 

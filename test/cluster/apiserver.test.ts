@@ -179,12 +179,16 @@ describe.skipIf(fixtures.missing !== undefined)('loopback API server, against th
 
   it('streams ADDED, MODIFIED, DELETED and bookmarks shaped like B-03, and ends at timeoutSeconds', async () => {
     const from = server.resourceVersion;
-    const pending = http.call('GET', `/api/v1/services?watch=1&allowWatchBookmarks=true&resourceVersion=${from}&timeoutSeconds=1`);
+    const pending = http.call('GET', `/api/v1/namespaces/default/services?watch=1&allowWatchBookmarks=true&resourceVersion=${from}&timeoutSeconds=1`);
     const created = server.create(service('default', 'echo-canary', { app: 'echo' }));
     server.replace({ ...created, metadata: { ...created.metadata, labels: { app: 'echo', version: 'canary' } } });
     server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'echo-canary' });
     await new Promise((resolve) => setTimeout(resolve, 100));
+    // Another kind's change moves no Service bookmark (as ../shared/envtest's real server showed);
+    // a Service change outside the watched namespace does.
     server.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'moves-rv', namespace: 'default' }, data: {} });
+    server.sendBookmarks();
+    server.create(service('store', 'moves-rv'));
     server.sendBookmarks();
     const res = await pending;
     expect(res.headers['transfer-encoding']).toBe('chunked');
@@ -198,6 +202,7 @@ describe.skipIf(fixtures.missing !== undefined)('loopback API server, against th
     const bookmark = recorded[3]?.object as KubeObject;
     expect(events[3]?.object).toEqual({ ...bookmark, metadata: { ...bookmark.metadata, resourceVersion: String(server.resourceVersion) } });
     server.remove({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'moves-rv' });
+    server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'store', name: 'moves-rv' });
   });
 
   it('writes route status with merge PATCH, keeps generation, answers a stale resourceVersion with the 409 of B-05', async () => {
@@ -343,5 +348,79 @@ describe.skipIf(fixtures.missing !== undefined)('loopback API server, against th
     expect(server.count({ verb: 'get', resource: 'services' })).toBe(3);
     expect(server.count({ verb: 'list', resource: 'services' })).toBe(1);
     expect(server.count()).toBe(4);
+  });
+
+  describe('what ../shared/envtest\'s real kube-apiserver showed, and the fake now does too', () => {
+    const routes = '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes';
+    const leases = '/apis/coordination.k8s.io/v1/namespaces/default/leases';
+
+    it('refuses a PUT without resourceVersion of a custom resource or a Lease (422), not of a ConfigMap', async () => {
+      await http.call('POST', routes, { body: { ...seedRoute, metadata: { name: 'put-route' } } });
+      const route = await http.call('PUT', `${routes}/put-route`, { body: { ...seedRoute, metadata: { name: 'put-route' } } });
+      expect(route.status).toBe(422);
+      expect(route.json).toMatchObject({
+        reason: 'Invalid',
+        message: 'httproutes.gateway.networking.k8s.io "put-route" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update',
+        details: { causes: [{ field: 'metadata.resourceVersion', reason: 'FieldValueInvalid' }] },
+      });
+      const status = await http.call('PUT', `${routes}/put-route/status`, { body: { ...seedRoute, metadata: { name: 'put-route' }, status: { parents: [] } } });
+      expect(status.status).toBe(422);
+      await http.call('POST', leases, { body: { metadata: { name: 'put-lease' }, spec: { holderIdentity: 'a' } } });
+      const lease = await http.call('PUT', `${leases}/put-lease`, { body: { metadata: { name: 'put-lease' }, spec: { holderIdentity: 'b' } } });
+      expect(lease.status).toBe(422);
+      const current = await http.call('GET', `${leases}/put-lease`);
+      const withVersion = await http.call('PUT', `${leases}/put-lease`, { body: { metadata: current.json.metadata, spec: { holderIdentity: 'b' } } });
+      expect(withVersion.status).toBe(200);
+      const configMaps = '/api/v1/namespaces/default/configmaps';
+      await http.call('POST', configMaps, { body: { metadata: { name: 'put-cm' }, data: { a: '1' } } });
+      expect((await http.call('PUT', `${configMaps}/put-cm`, { body: { metadata: { name: 'put-cm' }, data: { a: '2' } } })).status).toBe(200);
+    });
+
+    it('answers a POST that carries a resourceVersion with 500', async () => {
+      const res = await http.call('POST', '/api/v1/namespaces/default/configmaps', { body: { metadata: { name: 'with-rv', resourceVersion: '5' } } });
+      expect(res.status).toBe(500);
+      expect(res.json).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'resourceVersion should not be set on objects to be created', code: 500 });
+    });
+
+    it('refuses a strategic merge patch of a custom resource (415) and takes it for a core object', async () => {
+      const route = await http.call('PATCH', `${routes}/echo-route`, { body: { metadata: { labels: { a: 'b' } } }, contentType: 'application/strategic-merge-patch+json' });
+      expect(route.status).toBe(415);
+      expect(route.json.message).toBe('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
+      const core = await http.call('PATCH', '/api/v1/namespaces/default/services/echo-v1', { body: { metadata: { labels: { a: 'b' } } }, contentType: 'application/strategic-merge-patch+json' });
+      expect(core.status).toBe(200);
+      const unknown = await http.call('PATCH', '/api/v1/namespaces/default/services/echo-v1', { body: {}, contentType: 'text/plain' });
+      expect(unknown.json).toMatchObject({ code: 415, message: '415: Unsupported Media Type', details: {} });
+    });
+
+    it('keeps status to itself on create, and refuses route conditions without their required fields', async () => {
+      const created = await http.call('POST', '/api/v1/namespaces/default/services', {
+        body: { metadata: { name: 'with-status' }, spec: { ports: [{ port: 80 }] }, status: { loadBalancer: { ingress: [{ ip: '192.0.2.1' }] } } },
+      });
+      expect(created.json.status).toEqual({ loadBalancer: {} });
+      const patch = await http.call('PATCH', `${routes}/echo-route/status`, {
+        body: { status: { parents: [{ parentRef: { name: 'x' }, controllerName: 'example.com/c', conditions: [{ type: 'Accepted', status: 'True' }] }] } },
+        contentType: 'application/merge-patch+json',
+      });
+      expect(patch.status).toBe(422);
+      expect(patch.json.message).toBe(
+        'HTTPRoute.gateway.networking.k8s.io "echo-route" is invalid: [status.parents[0].conditions[0].lastTransitionTime: Required value, status.parents[0].conditions[0].message: Required value, status.parents[0].conditions[0].reason: Required value]',
+      );
+      const complete = { type: 'Accepted', status: 'True', reason: 'Accepted', message: '', lastTransitionTime: '2026-11-22T09:00:00Z' };
+      const ok = await http.call('PATCH', `${routes}/echo-route/status`, {
+        body: { status: { parents: [{ parentRef: { name: 'x' }, controllerName: 'example.com/c', conditions: [complete] }] } },
+        contentType: 'application/merge-patch+json',
+      });
+      expect(ok.status).toBe(200);
+      // The parentRef in status is defaulted like the one in spec.
+      expect((ok.json.status as { parents: { parentRef: unknown }[] }).parents[0]?.parentRef).toEqual({ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'x' });
+    });
+
+    it('refuses a clusterIP outside the service range 10.96.0.0/16', async () => {
+      const res = await http.call('POST', '/api/v1/namespaces/default/services', { body: { metadata: { name: 'far-ip' }, spec: { clusterIP: '10.0.0.1', ports: [{ port: 80 }] } } });
+      expect(res.status).toBe(422);
+      expect(res.json.message).toBe('Service "far-ip" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided IP (10.0.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/16');
+      const inRange = await http.call('POST', '/api/v1/namespaces/default/services', { body: { metadata: { name: 'near-ip' }, spec: { clusterIP: '10.96.7.7', ports: [{ port: 80 }] } } });
+      expect(inRange.status).toBe(201);
+    });
   });
 });

@@ -1,80 +1,55 @@
 /**
- * The live ClusterView with the real @kubernetes/client-node against the loopback API server:
- * sync, change propagation, indexes, resilience (dropped watches, 410, bookmarks), live lookups
- * and readiness. Waits poll with a bound; nothing asserts on wall-clock time.
+ * The live ClusterView with the real @kubernetes/client-node against the real kube-apiserver of
+ * ../shared/envtest (the worker's server; each test makes its namespaces and the view watches
+ * only those): sync, change propagation, indexes, namespace scoping, live lookups. Request counts
+ * come from the server's /metrics. The cases that need the API server to misbehave (or an API
+ * surface it does not have) are in live-view-faults.test.ts.
  */
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LiveClusterView, type LiveViewOptions, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
+import { LiveClusterView, type RouteChange, type ServiceChange } from '../../src/cluster/live-view.ts';
 import { KubeClient } from '../../src/kube/client.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
-import { readSubmission, referencedServices } from '../../src/core/index.ts';
 import { dig } from '../../src/gateway/untrusted.ts';
 import { defaultPolicy } from '../../src/policy/defaults.ts';
 import { judgeAll } from '../builders.ts';
-import { startApiServer, type ApiServer, type ApiServerOptions, type KubeObject } from '../support/apiserver/index.ts';
+import type { KubeObject } from '../support/apiserver/index.ts';
+import { servedRequests } from '../support/apiserver-requests.ts';
+import { realCluster } from '../support/real-cluster.ts';
+import { grant, httpRoute, service } from './view-objects.ts';
 
 const wait = { timeout: 10_000, interval: 20 };
-const fastBackoff = { initialMs: 20, maxMs: 200 };
 const gw = 'gateway.networking.k8s.io';
 
-function namespace(name: string, labels: Record<string, string> = {}): KubeObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
-}
+const real = realCluster();
+const running: { view: LiveClusterView; client: KubeClient }[] = [];
 
-function service(ns: string, name: string, ports: { name?: string; port: number; appProtocol?: string }[] = [{ name: 'http', port: 80 }], extra: Record<string, unknown> = {}): KubeObject {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { ports, ...extra } };
-}
 
-function httpRoute(ns: string, name: string, parent: string, backends: string[], port?: number): KubeObject {
-  return {
-    apiVersion: `${gw}/v1`,
-    kind: 'HTTPRoute',
-    metadata: { name, namespace: ns },
-    spec: {
-      parentRefs: [{ group: '', kind: 'Service', name: parent, ...(port === undefined ? {} : { port }) }],
-      rules: [{ backendRefs: backends.map((b) => ({ name: b, port: 80 })) }],
-    },
-  };
-}
-
-function grant(ns: string, fromNs: string): KubeObject {
-  return {
-    apiVersion: `${gw}/v1beta1`,
-    kind: 'ReferenceGrant',
-    metadata: { name: 'allow', namespace: ns },
-    spec: { from: [{ group: gw, kind: 'HTTPRoute', namespace: fromNs }], to: [{ group: '', kind: 'Service' }] },
-  };
-}
-
-const baseObjects = [namespace('default', { team: 'a' }), namespace('store'), service('default', 'echo'), service('store', 'echo-v1')];
-
-interface Harness {
-  server: ApiServer;
-  view: LiveClusterView;
-  metrics: Metrics;
-}
-
-const running: Harness[] = [];
-
-async function setup(serverOptions: ApiServerOptions = {}, viewOptions: Partial<LiveViewOptions> = {}, start = true): Promise<Harness> {
-  const server = await startApiServer({ objects: baseObjects, ...serverOptions });
-  const metrics = createMetrics(new Registry(), { processMetrics: false });
-  const view = new LiveClusterView({
-    kube: new KubeClient(server.kubeConfig()),
-    metrics,
-    logger: pino({ level: 'silent' }),
-    backoff: fastBackoff,
-    ...viewOptions,
-  });
-  const harness = { server, view, metrics };
-  running.push(harness);
-  if (start) {
-    await view.start();
-    await view.whenSynced();
+afterEach(async () => {
+  for (const { view, client } of running.splice(0)) {
+    await view.stop();
+    await client.close();
   }
-  return harness;
+});
+
+
+/**
+ * Two fresh namespaces, `app` (labelled team=a) with Service echo and `store` with Service
+ * echo-v1, plus `extra` objects built for them; then a view of `watched` (default: both), synced.
+ */
+async function setup(extra: (app: string, other: string) => KubeObject[] = () => [], watched?: (app: string, other: string) => string[]) {
+  const app = await real.cluster.namespace('view-', { team: 'a' });
+  const other = await real.cluster.namespace('view-store-');
+  await real.objects.createAll([service(app, 'echo'), service(other, 'echo-v1'), ...extra(app, other)]);
+  const metrics = createMetrics(new Registry(), { processMetrics: false });
+  const client = new KubeClient(real.cluster.kubeConfig);
+  const before = await servedRequests(real.kube);
+  const view = new LiveClusterView({ kube: client, metrics, logger: pino({ level: 'silent' }), namespaces: watched ? watched(app, other) : [app, other] });
+  running.push({ view, client });
+  await view.start();
+  await view.whenSynced();
+  return { app, other, view, metrics, before };
 }
 
 async function metricValue(metrics: Metrics, name: string, labels: Record<string, string>): Promise<number> {
@@ -83,347 +58,108 @@ async function metricValue(metrics: Metrics, name: string, labels: Record<string
   return value?.value ?? 0;
 }
 
-afterEach(async () => {
-  for (const { view, server } of running.splice(0)) {
-    await view.stop();
-    await server.close();
-  }
-});
-
-describe('LiveClusterView: sync and change propagation', () => {
+describe.skipIf(real.missing)('LiveClusterView on a real API server: sync and change propagation', () => {
   it('lists every kind, becomes synced, and answers from memory', async () => {
-    const { view, server, metrics } = await setup({
-      objects: [...baseObjects, service('default', 'grpc', [{ name: 'grpc', port: 8080, appProtocol: 'kubernetes.io/h2c' }]), httpRoute('default', 'r1', 'echo', ['echo']), grant('store', 'default')],
-    });
+    const { app, other, view, metrics, before } = await setup((a, o) => [
+      service(a, 'grpc', [{ name: 'grpc', port: 8080, appProtocol: 'kubernetes.io/h2c' }]),
+      httpRoute(a, 'r1', 'echo', ['echo']),
+      grant(o, a),
+    ]);
     expect(view.synced()).toBe(true);
     expect(view.servedVersions).toEqual({ httpRoute: 'v1', grpcRoute: 'v1', referenceGrant: 'v1' });
-    expect(view.service('default', 'grpc')).toEqual({
-      namespace: 'default', name: 'grpc', type: 'ClusterIP',
+    expect(view.service(app, 'grpc')).toEqual({
+      namespace: app, name: 'grpc', type: 'ClusterIP',
       ports: [{ name: 'grpc', port: 8080, protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' }],
     });
-    expect(view.service('default', 'missing')).toBeUndefined();
-    expect(view.namespaceLabels('default')).toEqual({ team: 'a', 'kubernetes.io/metadata.name': 'default' });
-    expect(view.routesAttachedTo('default', 'echo', 80)).toEqual([{ kind: 'HTTPRoute', namespace: 'default', name: 'r1' }]);
+    expect(view.service(app, 'missing')).toBeUndefined();
+    expect(view.namespaceLabels(app)).toEqual({ team: 'a', 'kubernetes.io/metadata.name': app });
+    expect(view.routesAttachedTo(app, 'echo', 80)).toEqual([{ kind: 'HTTPRoute', namespace: app, name: 'r1' }]);
     // The routing table reads the attached routes' objects: rules and creationTimestamp are kept.
-    const [attached] = view.attachedRoutes('default', 'echo', 80);
-    expect(attached).toMatchObject({ kind: 'HTTPRoute', namespace: 'default', name: 'r1' });
-    const stored = server.read({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: 'default', name: 'r1' });
+    const [attached] = view.attachedRoutes(app, 'echo', 80);
+    expect(attached).toMatchObject({ kind: 'HTTPRoute', namespace: app, name: 'r1' });
+    const from = { group: gw, kind: 'HTTPRoute', namespace: app };
+    expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: other, name: 'echo-v1' })).toBe(true);
+    expect(view.referenceGrantAllows({ ...from, namespace: 'elsewhere' }, { group: '', kind: 'Service', namespace: other, name: 'echo-v1' })).toBe(false);
+    expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: app, name: 'echo' })).toBe(false);
+    // Routes are kept whole (with the server's defaults), without managedFields.
+    const cached = view.route('HTTPRoute', app, 'r1');
+    const stored = await real.objects.read({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: app, name: 'r1' });
+    expect(cached?.spec).toEqual(stored?.spec);
+    expect(stored?.metadata).toHaveProperty('managedFields');
     expect(dig(attached?.object, 'spec', 'rules')).toEqual(dig(stored, 'spec', 'rules'));
     expect(dig(attached?.object, 'metadata', 'creationTimestamp')).toEqual(dig(stored, 'metadata', 'creationTimestamp'));
     expect(dig(attached?.object, 'metadata', 'creationTimestamp')).toEqual(expect.any(String));
-    const from = { group: gw, kind: 'HTTPRoute', namespace: 'default' };
-    expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: 'store', name: 'echo-v1' })).toBe(true);
-    expect(view.referenceGrantAllows({ ...from, namespace: 'other' }, { group: '', kind: 'Service', namespace: 'store', name: 'echo-v1' })).toBe(false);
-    expect(view.referenceGrantAllows(from, { group: '', kind: 'Service', namespace: 'default', name: 'echo' })).toBe(false);
-    // Routes are kept whole, without managedFields.
-    const cached = view.route('HTTPRoute', 'default', 'r1');
-    expect(cached?.spec).toEqual(server.read({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: 'default', name: 'r1' })?.spec);
     expect(cached?.metadata).not.toHaveProperty('managedFields');
     expect(await metricValue(metrics, 'gamma_cache_objects', { kind: 'Service' })).toBe(3);
-    expect(server.count({ verb: 'list', resource: 'services' })).toBe(1);
+    // One list of Services per watched namespace, none of the whole cluster.
+    const after = await servedRequests(real.kube);
+    expect(after.since(before, { verb: 'LIST', resource: 'services', scope: 'namespace' })).toBe(2);
+    expect(after.since(before, { resource: 'services', scope: 'cluster' })).toBe(0);
   });
 
   it('reflects creates, updates and deletes, and tells subscribers', async () => {
-    const { view, server } = await setup();
+    const { app, other, view } = await setup();
     const serviceChanges: ServiceChange[] = [];
     const routeChanges: RouteChange[] = [];
     view.onServiceChanged((c) => serviceChanges.push(c));
     view.onRouteChanged((c) => routeChanges.push(c));
-    server.create(service('default', 'web', [{ port: 8080 }]));
-    await vi.waitFor(() => expect(view.service('default', 'web')?.ports).toEqual([{ port: 8080, protocol: 'TCP' }]), wait);
-    const current = server.read({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' });
-    server.replace({ ...current!, spec: { ...(current!.spec as object), type: 'ExternalName', externalName: 'db.example.com', ports: [] } });
-    await vi.waitFor(() => expect(view.service('default', 'web')?.type).toBe('ExternalName'), wait);
-    server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' });
-    await vi.waitFor(() => expect(view.service('default', 'web')).toBeUndefined(), wait);
+    await real.objects.create(service(app, 'web', [{ port: 8080 }]));
+    await vi.waitFor(() => expect(view.service(app, 'web')?.ports).toEqual([{ port: 8080, protocol: 'TCP' }]), wait);
+    const current = await real.objects.read({ apiVersion: 'v1', kind: 'Service', namespace: app, name: 'web' });
+    // The server drops the ClusterIP itself when the type changes to ExternalName.
+    await real.objects.replace({ ...current!, spec: { ...(current!.spec as object), type: 'ExternalName', externalName: 'db.example.com', ports: [] } });
+    await vi.waitFor(() => expect(view.service(app, 'web')?.type).toBe('ExternalName'), wait);
+    await real.objects.remove({ apiVersion: 'v1', kind: 'Service', namespace: app, name: 'web' });
+    await vi.waitFor(() => expect(view.service(app, 'web')).toBeUndefined(), wait);
     expect(serviceChanges.map((c) => [c.name, c.service?.type])).toEqual([['web', 'ClusterIP'], ['web', 'ExternalName'], ['web', undefined]]);
 
-    server.create(httpRoute('default', 'r', 'echo', ['echo', 'store-backend'], 80));
-    await vi.waitFor(() => expect(view.routesNaming('default', 'store-backend')).toHaveLength(1), wait);
-    expect(view.routesAttachedTo('default', 'echo', 80)).toHaveLength(1);
-    expect(view.routesAttachedTo('default', 'echo', 81)).toHaveLength(0);
-    expect(view.routesAttachedTo('default', 'echo')).toHaveLength(1);
-    server.replace(httpRoute('default', 'r', 'echo', ['echo-v2']));
-    await vi.waitFor(() => expect(view.routesNaming('default', 'echo-v2')).toHaveLength(1), wait);
-    expect(view.routesNaming('default', 'store-backend')).toHaveLength(0);
-    expect(view.routesAttachedTo('default', 'echo', 81)).toHaveLength(1);
-    server.remove({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: 'default', name: 'r' });
-    await vi.waitFor(() => expect(view.routesNaming('default', 'echo')).toHaveLength(0), wait);
+    await real.objects.create(httpRoute(app, 'r', 'echo', ['echo', 'store-backend'], 80));
+    await vi.waitFor(() => expect(view.routesNaming(app, 'store-backend')).toHaveLength(1), wait);
+    expect(view.routesAttachedTo(app, 'echo', 80)).toHaveLength(1);
+    expect(view.routesAttachedTo(app, 'echo', 81)).toHaveLength(0);
+    expect(view.routesAttachedTo(app, 'echo')).toHaveLength(1);
+    await real.objects.replace(httpRoute(app, 'r', 'echo', ['echo-v2']));
+    await vi.waitFor(() => expect(view.routesNaming(app, 'echo-v2')).toHaveLength(1), wait);
+    expect(view.routesNaming(app, 'store-backend')).toHaveLength(0);
+    expect(view.routesAttachedTo(app, 'echo', 81)).toHaveLength(1);
+    await real.objects.remove({ apiVersion: `${gw}/v1`, kind: 'HTTPRoute', namespace: app, name: 'r' });
+    await vi.waitFor(() => expect(view.routesNaming(app, 'echo')).toHaveLength(0), wait);
     expect(view.allRoutes()).toEqual([]);
     expect(routeChanges.map((c) => c.object === undefined)).toEqual([false, false, true]);
-    expect([...(routeChanges[1]?.services ?? [])].sort()).toEqual(['default/echo', 'default/echo-v2', 'default/store-backend']);
+    expect([...(routeChanges[1]?.services ?? [])].sort()).toEqual([`${app}/echo`, `${app}/echo-v2`, `${app}/store-backend`]);
 
-    const ns = server.read({ apiVersion: 'v1', kind: 'Namespace', name: 'store' });
-    server.replace({ ...ns!, metadata: { ...ns!.metadata, labels: { ...ns!.metadata.labels, 'mesh.example.com/unchecked': 'true' } } });
-    await vi.waitFor(() => expect(view.namespaceLabels('store')?.['mesh.example.com/unchecked']).toBe('true'), wait);
+    const ns = await real.objects.read({ apiVersion: 'v1', kind: 'Namespace', name: other });
+    await real.objects.replace({ ...ns!, metadata: { ...ns!.metadata, labels: { ...ns!.metadata.labels, 'mesh.example.com/unchecked': 'true' } } });
+    await vi.waitFor(() => expect(view.namespaceLabels(other)?.['mesh.example.com/unchecked']).toBe('true'), wait);
   });
 
   it('watches only the configured namespaces', async () => {
-    const { view, server } = await setup({}, { namespaces: ['store'] });
-    expect(view.service('store', 'echo-v1')).toBeDefined();
-    expect(view.service('default', 'echo')).toBeUndefined();
-    expect(view.namespaceLabels('store')).toBeDefined();
-    expect(view.namespaceLabels('default')).toBeUndefined();
-    server.create(service('store', 'late'));
-    server.create(service('default', 'late'));
-    await vi.waitFor(() => expect(view.service('store', 'late')).toBeDefined(), wait);
-    expect(view.service('default', 'late')).toBeUndefined();
-    expect(server.requests.filter((r) => r.resource === 'services' && r.verb !== 'get').every((r) => r.namespace === 'store')).toBe(true);
-  });
-
-  it('falls back to ReferenceGrant v1beta1 when v1 is not served', async () => {
-    const { view } = await setup({
-      disabled: [`referencegrants.${gw}/v1`, `grpcroutes.${gw}/v1`],
-      objects: [...baseObjects, grant('store', 'default')],
-    });
-    expect(view.servedVersions).toEqual({ httpRoute: 'v1', grpcRoute: undefined, referenceGrant: 'v1beta1' });
-    expect(view.synced()).toBe(true);
-    expect(view.referenceGrantAllows({ group: gw, kind: 'HTTPRoute', namespace: 'default' }, { group: '', kind: 'Service', namespace: 'store', name: 'x' })).toBe(true);
+    const { app, other, view, before } = await setup(undefined, (_, o) => [o]);
+    expect(view.service(other, 'echo-v1')).toBeDefined();
+    expect(view.service(app, 'echo')).toBeUndefined();
+    expect(view.namespaceLabels(other)).toBeDefined();
+    expect(view.namespaceLabels(app)).toBeUndefined();
+    await real.objects.create(service(other, 'late'));
+    await real.objects.create(service(app, 'late'));
+    await vi.waitFor(() => expect(view.service(other, 'late')).toBeDefined(), wait);
+    expect(view.service(app, 'late')).toBeUndefined();
+    const after = await servedRequests(real.kube);
+    expect(after.since(before, { verb: 'LIST', resource: 'services', scope: 'namespace' })).toBe(1);
+    expect(after.since(before, { resource: 'services', scope: 'cluster' })).toBe(0);
   });
 });
 
-describe('LiveClusterView: readiness', () => {
-  it('is not synced until the first list of every kind has completed', async () => {
-    const { view, server, metrics } = await setup({}, {}, false);
-    server.inject({ verb: 'list', resource: 'services', status: 500, times: 3 });
-    expect(view.synced()).toBe(false);
-    await view.start();
-    expect(view.synced()).toBe(false);
-    await vi.waitFor(() => expect(view.synced()).toBe(true), wait);
-    expect(view.service('default', 'echo')).toBeDefined();
-    expect(server.count({ verb: 'list', resource: 'services' })).toBe(4);
-    expect(await metricValue(metrics, 'gamma_watch_restarts_total', { kind: 'Service', cause: 'error' })).toBe(3);
-  });
-
-  it('rejects start() with a coded error when discovery fails', async () => {
-    const { view, server } = await setup({}, {}, false);
-    server.inject({ path: `/apis/${gw}/v1`, status: 403, times: Infinity });
-    await expect(view.start()).rejects.toMatchObject({ code: 'GAMMA_ERR_CLUSTER_API' });
-  });
-});
-
-describe('LiveClusterView: resilience', () => {
-  it('reconnects after a dropped watch and resumes without re-listing', async () => {
-    const { view, server, metrics } = await setup();
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    expect(server.dropWatches({ resource: 'services' })).toBe(1);
-    server.create(service('default', 'while-away'));
-    await vi.waitFor(() => expect(view.service('default', 'while-away')).toBeDefined(), wait);
-    expect(server.count({ verb: 'list', resource: 'services' })).toBe(1);
-    expect(server.count({ verb: 'watch', resource: 'services' })).toBeGreaterThanOrEqual(2);
-    expect(await metricValue(metrics, 'gamma_watch_restarts_total', { kind: 'Service', cause: 'error' })).toBe(1);
-  });
-
-  it('keeps retrying with backoff while the watch endpoint fails', async () => {
-    const { view, server } = await setup();
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    server.inject({ verb: 'watch', resource: 'services', status: 500, times: 4 });
-    server.dropWatches({ resource: 'services' });
-    server.create(service('default', 'after-outage'));
-    await vi.waitFor(() => expect(view.service('default', 'after-outage')).toBeDefined(), wait);
-    expect(server.count({ verb: 'watch', resource: 'services', method: 'GET' })).toBeGreaterThanOrEqual(6);
-  });
-
-  it('re-lists after 410 Gone and delivers deletions missed meanwhile', async () => {
-    const { view, server, metrics } = await setup();
-    const deleted: string[] = [];
-    view.onServiceChanged((c) => {
-      if (!c.service) deleted.push(c.name);
-    });
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    server.inject({ verb: 'watch', resource: 'services', status: 500, times: 1 });
-    server.dropWatches({ resource: 'services' });
-    server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'echo' });
-    server.create(service('default', 'fresh'));
-    server.compact();
-    await vi.waitFor(() => expect(view.service('default', 'fresh')).toBeDefined(), wait);
-    expect(view.service('default', 'echo')).toBeUndefined();
-    expect(deleted).toEqual(['echo']);
-    expect(server.count({ verb: 'list', resource: 'services' })).toBe(2);
-    expect(await metricValue(metrics, 'gamma_watch_restarts_total', { kind: 'Service', cause: 'gone' })).toBe(1);
-  });
-
-  it('resumes from a bookmark: a compaction older than the bookmark costs no re-list', async () => {
-    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 });
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    // Other kinds move the store's resourceVersion; only a bookmark tells the Service watch.
-    server.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated', namespace: 'default' }, data: {} });
-    const before = server.count({ verb: 'watch', resource: 'services' });
-    server.sendBookmarks();
-    server.compact();
-    server.endWatches({ resource: 'services' });
-    await vi.waitFor(() => expect(server.count({ verb: 'watch', resource: 'services' })).toBeGreaterThan(before), wait);
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    server.create(service('default', 'after-bookmark'));
-    await vi.waitFor(() => expect(view.service('default', 'after-bookmark')).toBeDefined(), wait);
-    expect(server.count({ verb: 'list', resource: 'services' })).toBe(1);
-  });
-
-  it('re-lists when no bookmark covered the compaction (the control case)', async () => {
-    const { view, server } = await setup({ bookmarkIntervalMs: 3_600_000 });
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    server.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated', namespace: 'default' }, data: {} });
-    server.compact();
-    server.endWatches({ resource: 'services' });
-    await vi.waitFor(() => expect(server.count({ verb: 'list', resource: 'services' })).toBe(2), wait);
-    expect(view.service('default', 'echo')).toBeDefined();
-  });
-});
-
-describe('LiveClusterView: live lookups', () => {
-  it('GETs a Service the cache lacks once, keeps it until the watch reports it', async () => {
-    const { view, server, metrics } = await setup();
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    // Keep the Service watch away so the new Service exists only on the server.
-    server.inject({ verb: 'watch', resource: 'services', status: 500, times: Infinity });
-    server.dropWatches({ resource: 'services' });
-    server.create(service('default', 'just-applied', [{ name: 'http', port: 8080 }]));
-    expect(view.service('default', 'just-applied')).toBeUndefined();
-    server.resetRequests();
-    await view.resolveServices([{ namespace: 'default', name: 'just-applied' }, { namespace: 'default', name: 'echo' }]);
-    expect(view.service('default', 'just-applied')?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
-    // Nothing to look up (one found by the lookup, one cached): answered at once, without a promise.
-    expect(view.resolveServices([{ namespace: 'default', name: 'just-applied' }, { namespace: 'default', name: 'echo' }])).toBeUndefined();
-    expect(server.count({ verb: 'get', resource: 'services' })).toBe(1);
-    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'found' })).toBe(1);
-    // Once the watch is back it is authoritative: a deletion is seen even though a lookup found the Service.
-    server.clearInjections();
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'services' })).toBe(1), wait);
-    server.remove({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'just-applied' });
-    await vi.waitFor(() => expect(view.service('default', 'just-applied')).toBeUndefined(), wait);
-  });
-
+describe.skipIf(real.missing)('LiveClusterView on a real API server: live lookups', () => {
   it('judges an admission whose route names a Service that exists only on the server', async () => {
-    const { view, server } = await setup({}, { namespaces: ['default'] });
-    server.create(service('store', 'backend'));
-    const request = { kind: 'HTTPRoute' as const, operation: 'CREATE' as const, namespace: 'default', object: httpRoute('default', 'r', 'echo', []) };
-    (request.object.spec as { rules: unknown[] }).rules = [{ backendRefs: [{ name: 'backend', namespace: 'store', port: 80 }] }];
+    const { app, other, view } = await setup(undefined, (a) => [a]);
+    await real.objects.create(service(other, 'backend'));
+    const request = { kind: 'HTTPRoute' as const, operation: 'CREATE' as const, namespace: app, object: httpRoute(app, 'r', 'echo', []) };
+    (request.object.spec as { rules: unknown[] }).rules = [{ backendRefs: [{ name: 'backend', namespace: other, port: 80 }] }];
     const ids = () => judgeAll(request, view, defaultPolicy).findings.map((f) => f.ruleId);
     expect(ids()).toContain('MR201');
-    await view.resolveServices([{ namespace: 'store', name: 'backend' }]);
+    const before = await servedRequests(real.kube);
+    await view.resolveServices([{ namespace: other, name: 'backend' }]);
     expect(ids()).not.toContain('MR201');
-    expect(server.count({ verb: 'get', resource: 'services', namespace: 'store' })).toBe(1);
-  });
-
-  it('remembers a 404 briefly and does not remember a timeout', async () => {
-    const { view, server, metrics } = await setup({}, { notFoundTtlMs: 60_000, lookupTimeoutMs: 100 });
-    server.resetRequests();
-    await view.resolveServices([{ namespace: 'default', name: 'nope' }]);
-    await Promise.all([view.resolveServices([{ namespace: 'default', name: 'nope' }]), view.resolveServices([{ namespace: 'default', name: 'nope' }])]);
-    expect(server.count({ verb: 'get', resource: 'services', name: 'nope' })).toBe(1);
-    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'notfound' })).toBe(1);
-    // A watch event for the key forgets the 404 at once.
-    server.create(service('default', 'nope'));
-    await vi.waitFor(() => expect(view.service('default', 'nope')).toBeDefined(), wait);
-
-    server.inject({ verb: 'get', resource: 'services', name: 'slow', delayMs: 1000, times: 1 });
-    await view.resolveServices([{ namespace: 'default', name: 'slow' }]);
-    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'timeout' })).toBe(1);
-    server.inject({ verb: 'get', resource: 'services', name: 'slow', status: 500, times: 1 });
-    await view.resolveServices([{ namespace: 'default', name: 'slow' }]);
-    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'error' })).toBe(1);
-    expect(server.count({ verb: 'get', resource: 'services', name: 'slow' })).toBe(2);
-  });
-});
-
-describe('LiveClusterView: ServiceImports', () => {
-  const mc = 'multicluster.x-k8s.io';
-  const serviceImports = [`serviceimports.${mc}/v1alpha1`];
-
-  function serviceImport(ns: string, name: string, ports: { name?: string; port: number }[]): KubeObject {
-    return { apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', metadata: { name, namespace: ns }, spec: { type: 'ClusterSetIP', ports } };
-  }
-
-  /** A pino logger whose lines are kept, to count what the view says. */
-  function capturingLogger(): { logger: Logger; messages: () => string[] } {
-    const lines: string[] = [];
-    const logger: Logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
-    return { logger, messages: () => lines.map((l) => (JSON.parse(l) as { msg: string }).msg) };
-  }
-
-  const importRoute = (name: string, port: number) => {
-    const route = httpRoute('default', 'r', 'echo', []);
-    (route.spec as { rules: unknown[] }).rules = [{ backendRefs: [{ group: mc, kind: 'ServiceImport', name, port }] }];
-    return { kind: 'HTTPRoute' as const, operation: 'CREATE' as const, namespace: 'default', object: route };
-  };
-  const enabled = { ...defaultPolicy, features: ['ServiceImport'] };
-
-  it('watches ServiceImports when the CRD is served, and MR201/MR203 follow the cache', async () => {
-    const { logger, messages } = capturingLogger();
-    const { view, server, metrics } = await setup(
-      { enabled: serviceImports, objects: [...baseObjects, serviceImport('default', 'echo-east', [{ name: 'http', port: 8080 }])] },
-      { logger },
-    );
-    expect(view.servedVersions.serviceImport).toBe('v1alpha1');
-    expect(messages()).not.toContain('ServiceImport CRD not served; ServiceImport backends are not resolved');
-    expect(view.serviceImport('default', 'echo-east')).toEqual({ namespace: 'default', name: 'echo-east', ports: [{ name: 'http', port: 8080 }] });
-    expect(await metricValue(metrics, 'gamma_cache_objects', { kind: 'ServiceImport' })).toBe(1);
-    const ids = (name: string, port: number) => judgeAll(importRoute(name, port), view, enabled).findings.map((f) => f.ruleId);
-    expect(ids('echo-east', 8080)).toEqual([]);
-    expect(ids('echo-east', 80)).toEqual(['MR203']);
-    expect(ids('echo-west', 8080)).toEqual(['MR201']);
-    const changed: string[] = [];
-    view.onServiceImportChanged(({ namespace, name }) => changed.push(`${namespace}/${name}`));
-    server.create(serviceImport('default', 'echo-west', [{ port: 8080 }]));
-    await vi.waitFor(() => expect(view.serviceImport('default', 'echo-west')).toBeDefined(), wait);
-    expect(changed).toEqual(['default/echo-west']);
-    expect(ids('echo-west', 8080)).toEqual([]);
-    server.remove({ apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', namespace: 'default', name: 'echo-east' });
-    await vi.waitFor(() => expect(view.serviceImport('default', 'echo-east')).toBeUndefined(), wait);
-    expect(ids('echo-east', 8080)).toEqual(['MR201']);
-    // The policy decides: with the feature off, the same route is MR205 whatever the cache holds.
-    expect(judgeAll(importRoute('echo-west', 8080), view, defaultPolicy).findings.map((f) => f.ruleId)).toEqual(['MR205']);
-  });
-
-  it('judges an admission whose route names a ServiceImport that exists only on the server', async () => {
-    const { view, server, metrics } = await setup({ enabled: serviceImports });
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'serviceimports' })).toBe(1), wait);
-    // Keep the ServiceImport watch away so the new ServiceImport exists only on the server.
-    server.inject({ verb: 'watch', resource: 'serviceimports', status: 500, times: Infinity });
-    server.dropWatches({ resource: 'serviceimports' });
-    server.create(serviceImport('default', 'just-imported', [{ name: 'http', port: 8080 }]));
-    const request = importRoute('just-imported', 8080);
-    const ids = () => judgeAll(request, view, enabled).findings.map((f) => f.ruleId);
-    expect(ids()).toEqual(['MR201']);
-    server.resetRequests();
-    const refs = referencedServices(readSubmission(request).route);
-    expect(refs).toContainEqual({ namespace: 'default', name: 'just-imported', kind: 'ServiceImport' });
-    await view.resolveServices(refs);
-    expect(view.serviceImport('default', 'just-imported')).toEqual({ namespace: 'default', name: 'just-imported', ports: [{ name: 'http', port: 8080 }] });
-    expect(ids()).toEqual([]);
-    // Remembered: nothing to look up, answered at once.
-    expect(view.resolveServices(refs)).toBeUndefined();
-    expect(server.count({ verb: 'get', resource: 'serviceimports' })).toBe(1);
-    expect(server.count({ verb: 'get', resource: 'services' })).toBe(0);
-    expect(await metricValue(metrics, 'gamma_live_lookups_total', { result: 'found' })).toBe(1);
-    // Once the watch is back it is authoritative: a deletion is seen even though a lookup found it.
-    server.clearInjections();
-    await vi.waitFor(() => expect(server.openWatches({ resource: 'serviceimports' })).toBe(1), wait);
-    server.remove({ apiVersion: `${mc}/v1alpha1`, kind: 'ServiceImport', namespace: 'default', name: 'just-imported' });
-    await vi.waitFor(() => expect(view.serviceImport('default', 'just-imported')).toBeUndefined(), wait);
-    expect(ids()).toEqual(['MR201']);
-  });
-
-  it('watches ServiceImports in each configured namespace only', async () => {
-    const { view, server } = await setup(
-      { enabled: serviceImports, objects: [...baseObjects, serviceImport('default', 'a', [{ port: 80 }]), serviceImport('store', 'b', [{ port: 80 }])] },
-      { namespaces: ['store'] },
-    );
-    expect(view.serviceImport('store', 'b')).toBeDefined();
-    expect(view.serviceImport('default', 'a')).toBeUndefined();
-    expect(server.requests.filter((r) => r.resource === 'serviceimports').every((r) => r.namespace === 'store')).toBe(true);
-  });
-
-  it('when the CRD is not served: says so once, syncs, watches nothing, and ServiceImport backends are not found', async () => {
-    const { logger, messages } = capturingLogger();
-    const { view, server } = await setup({}, { logger });
-    expect(view.servedVersions.serviceImport).toBeUndefined();
-    expect(view.synced()).toBe(true);
-    expect(messages().filter((m) => m === 'ServiceImport CRD not served; ServiceImport backends are not resolved')).toHaveLength(1);
-    // Nothing to look up either: the live lookup of a ServiceImport needs the CRD.
-    expect(view.resolveServices([{ namespace: 'default', name: 'echo-east', kind: 'ServiceImport' }])).toBeUndefined();
-    expect(server.requests.filter((r) => r.resource === 'serviceimports')).toEqual([]);
-    expect(view.serviceImport('default', 'echo-east')).toBeUndefined();
-    expect(judgeAll(importRoute('echo-east', 8080), view, enabled).findings.map((f) => f.ruleId)).toEqual(['MR201']);
+    expect((await servedRequests(real.kube)).since(before, { verb: 'GET', resource: 'services' })).toBe(1);
   });
 });

@@ -1,90 +1,71 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+/**
+ * `gamma-webhook serve` as a child process against the real kube-apiserver of ../shared/envtest
+ * (the worker's server; the process watches only this test's namespace and keeps its Lease and
+ * policy ConfigMap in another): readiness gated on the cache, decisions from it, the policy
+ * ConfigMap followed without a restart, and route status written.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer } from '../support/apiserver/index.ts';
+import { realCluster } from '../support/real-cluster.ts';
 import { admissionReview, meshRoute } from '../support/reviews.ts';
 import { eventually, startServeProcess, type ServeProcess } from '../support/serve-process.ts';
 
-const service = (name: string) => ({
-  apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' },
-  spec: { type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] },
+const service = (name: string, namespace: string) => ({
+  apiVersion: 'v1', kind: 'Service', metadata: { name, namespace },
+  spec: { type: 'ClusterIP', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] },
 });
-const policyConfigMap = (policy: string) => ({
-  apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'gamma-webhook-policy', namespace: 'gamma-system' },
+const policyConfigMap = (policy: string, namespace: string) => ({
+  apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'gamma-webhook-policy', namespace },
   data: { 'policy.yaml': policy },
 });
 
-let api: ApiServer | undefined;
+const real = realCluster();
 let server: ServeProcess | undefined;
+
 afterEach(async () => {
   await server?.kill();
-  await api?.close();
 });
 
-describe('serve against a live cluster (loopback API server, real client)', () => {
+describe.skipIf(real.missing)('serve against a live cluster (real API server, real client)', () => {
   it('gates readiness on the cache, judges from it, follows the policy ConfigMap and writes route status', async () => {
-    api = await startApiServer({
-      objects: [service('echo-service'), service('echo-v1'), policyConfigMap('rules: {MR108: {action: deny}}\n')],
-    });
-    const kubeconfig = path.join(mkdtempSync(path.join(tmpdir(), 'gamma-kube-')), 'config');
-    await api.writeKubeconfig(kubeconfig);
-    server = await startServeProcess(['--kubeconfig', kubeconfig, '--namespace', 'gamma-system']);
+    const ns = await real.cluster.namespace('serve-');
+    const system = await real.cluster.namespace('serve-system-');
+    await real.objects.createAll([service('echo-service', ns), service('echo-v1', ns), policyConfigMap('rules: {MR108: {action: deny}}\n', system)]);
+    server = await startServeProcess(['--kubeconfig', real.cluster.kubeconfigPath, '--namespace', system, '--watch-namespaces', ns]);
     const running = server;
     expect(running.lines.join('\n')).toMatch(/live cluster https:\/\/127\.0\.0\.1:\d+/);
     await eventually('/readyz 200', async () => (await running.get('/readyz')).status === 200);
 
-    const route = { ...meshRoute('hosts'), spec: { ...meshRoute().spec, hostnames: ['echo.example.com'] } };
-    const denied = (await running.post('/validate', admissionReview({ object: route }))).json().response;
+    const inNamespace = (name: string) => meshRoute(name, { namespace: ns });
+    const route = { ...inNamespace('hosts'), spec: { ...inNamespace('hosts').spec, hostnames: ['echo.example.com'] } };
+    const review = (object: unknown) => admissionReview({ object, namespace: ns });
+    const denied = (await running.post('/validate', review(route))).json().response;
     expect(denied.allowed).toBe(false);
     expect(denied.status.message).toMatch(/^MR108 spec\.hostnames/);
 
     // A backend that only the API server knows: the cache learns it, no MR201 warning.
-    api.create(service('echo-v2'));
-    const backend = meshRoute('v2');
+    await real.objects.create(service('echo-v2', ns));
+    const backend = inNamespace('v2');
     backend.spec.rules = [{ backendRefs: [{ name: 'echo-v2', port: 80 }] }];
-    const found = (await running.post('/validate', admissionReview({ object: backend }))).json().response;
+    const found = (await running.post('/validate', review(backend))).json().response;
     expect(found).toEqual({ uid: expect.any(String), allowed: true });
 
-    api.replace(policyConfigMap('rules: {MR108: {action: warn}}\n'));
+    await real.objects.replace(policyConfigMap('rules: {MR108: {action: warn}}\n', system));
     await eventually('the new policy', async () => {
-      const response = (await running.post('/validate', admissionReview({ object: route }))).json().response;
+      const response = (await running.post('/validate', review(route))).json().response;
       return response.allowed === true && response.warnings?.[0]?.startsWith('MR108') === true;
     });
 
     // The status door: the process takes the Lease and writes the route's status.
-    api.create({ ...meshRoute('status-route'), metadata: { name: 'status-route', namespace: 'default' } });
-    const ref = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: 'default', name: 'status-route' };
-    await eventually('the route status', () => ((api?.read(ref)?.status as { parents?: unknown[] } | undefined)?.parents?.length ?? 0) > 0);
-    const [parent] = (api.read(ref)?.status as { parents: { controllerName: string; parentRef: unknown; conditions: { type: string; status: string }[] }[] }).parents;
+    await real.objects.create(inNamespace('status-route'));
+    const ref = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: ns, name: 'status-route' };
+    const parents = async () => ((await real.objects.read(ref))?.status as { parents?: { controllerName: string; parentRef: unknown; conditions: { type: string; status: string }[] }[] } | undefined)?.parents;
+    await eventually('the route status', async () => ((await parents())?.length ?? 0) > 0);
+    const [parent] = (await parents()) ?? [];
     expect(parent?.controllerName).toBe('gamma-webhook.io/mesh-route-status');
     expect(parent?.parentRef).toEqual({ group: '', kind: 'Service', name: 'echo-service' });
     expect(parent?.conditions.map((c) => [c.type, c.status])).toEqual([['Accepted', 'True'], ['ResolvedRefs', 'True']]);
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
-  });
-
-  // `serve --policy-reports true` on a cluster without the PolicyReport CRD. The fake API server
-  // here, not the real one of test/e2e/policy-reports.test.ts: the real server is shared by a
-  // worker's test files and cannot un-serve a CRD another file installed, while the fake serves a
-  // fixed set of APIs without it and records every request it gets.
-  it('with --policy-reports and no PolicyReport CRD: one log line, no report request, and the rest works', async () => {
-    api = await startApiServer({ objects: [service('echo-service'), service('echo-v1')] });
-    const kubeconfig = path.join(mkdtempSync(path.join(tmpdir(), 'gamma-kube-')), 'config');
-    await api.writeKubeconfig(kubeconfig);
-    server = await startServeProcess(['--kubeconfig', kubeconfig, '--namespace', 'gamma-system', '--policy-reports', 'true']);
-    const running = server;
-    await eventually('/readyz 200', async () => (await running.get('/readyz')).status === 200);
-
-    await eventually('the discovery log line', () => running.lines.some((line) => line.includes('PolicyReport')));
-    const said = running.lines.filter((line) => line.includes('PolicyReport'));
-    expect(said).toHaveLength(1);
-    expect(said[0]).toContain('PolicyReport CRD not served');
-    const touched = api.requests.filter((r) => r.path.includes('wgpolicyk8s.io') || r.path.includes('policyreports')).map((r) => `${r.method} ${r.path}`);
-    expect(touched).toEqual(['GET /apis/wgpolicyk8s.io/v1alpha2']);
-
-    running.child.kill('SIGTERM');
-    expect(await running.exited).toBe(0);
-  });
+  }, 60_000);
 });

@@ -2,7 +2,12 @@
  * A 409 in the middle of a status write: another controller writes its entry between the
  * reconciler's read and its PATCH. The PATCH carries the stale resourceVersion, the server
  * answers 409 (fixtures B-05-patch-status-stale-rv-409), the writer reads the route again and
- * writes status that keeps the other controller's entry.
+ * writes status that keeps the other controller's entry. And API errors (5xx) retried with backoff.
+ *
+ * Against the loopback fake API server, not ../shared/envtest's real one: both cases need a fault
+ * at a chosen moment that a real server does not produce on demand (a PATCH held back long enough
+ * for another writer to get in between; 500 answers). The real server's 409 on a stale
+ * resourceVersion is checked in test/status/writer-api.test.ts.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
@@ -45,7 +50,7 @@ it('retries a write that meets a real 409 with a fresh read, keeping what the ot
   });
   // Hold the first status PATCH long enough for the other controller to write in between.
   server.inject({ verb: 'patch', subresource: 'status', name: 'web', delayMs: 400, times: 1 });
-  const replica = await startReplica(server, { now: () => new Date(T1) });
+  const replica = await startReplica(server.kubeConfig(), { now: () => new Date(T1) });
   running.push({ replica, server });
 
   await until('the first PATCH to be on its way', () => server.requests.some((r) => r.verb === 'patch' && r.subresource === 'status'));
@@ -79,7 +84,7 @@ it('retries with backoff after API errors and converges', async () => {
     ],
   });
   server.inject({ verb: 'patch', subresource: 'status', status: 500, times: 2 });
-  const replica = await startReplica(server, { now: () => new Date(T1) });
+  const replica = await startReplica(server.kubeConfig(), { now: () => new Date(T1) });
   running.push({ replica, server });
   await until('the status', () => isDeepStrictEqual(storedParents(server, 'HTTPRoute', 'web'), [oursEntry]));
   // The server stores the write before the client has read the answer and counted it.

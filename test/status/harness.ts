@@ -1,8 +1,10 @@
 /**
- * Status reconciler replicas against the loopback API server, for the integration tests and the
- * convergence bench: each replica has what a real pod has (its own live cluster view, Lease
- * elector, reconciler, metrics registry), all through the real @kubernetes/client-node.
+ * Status reconciler replicas against an API server (the real one of ../shared/envtest, or the
+ * loopback fake), for the integration tests and the convergence bench: each replica has what a
+ * real pod has (its own live cluster view, Lease elector, reconciler, metrics registry), all
+ * through the real @kubernetes/client-node.
  */
+import type { KubeConfig } from '@kubernetes/client-node';
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { LiveClusterView } from '../../src/cluster/live-view.ts';
@@ -39,17 +41,22 @@ export interface ReplicaOptions {
   readonly now?: () => Date;
   readonly logger?: Logger;
   readonly reconciler?: Partial<Pick<StatusReconcilerOptions, 'workers' | 'resyncPeriodMs' | 'retryBaseDelayMs' | 'retryMaxDelayMs'>>;
+  /** Namespaces the view watches (default: all). Tests sharing one real server pass their own. */
+  readonly namespaces?: readonly string[];
+  /** Where the Lease lives (default gamma-system/gamma-webhook-status); its namespace must exist on a real server. */
+  readonly lease?: { readonly namespace: string; readonly name: string };
 }
 
-/** Starts one replica: view (synced), elector loop, reconciler. */
-export async function startReplica(server: ApiServer, options: ReplicaOptions = {}): Promise<Replica> {
+/** Starts one replica against the API server of `kubeConfig`: view (synced), elector loop, reconciler. */
+export async function startReplica(kubeConfig: KubeConfig, options: ReplicaOptions = {}): Promise<Replica> {
   const identity = options.identity ?? 'replica-a';
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = createMetrics(new Registry(), { processMetrics: false });
-  const kube = new KubeClient(server.kubeConfig());
-  const view = new LiveClusterView({ kube, metrics, logger, backoff: { initialMs: 20, maxMs: 200 } });
+  const kube = new KubeClient(kubeConfig);
+  const view = new LiveClusterView({ kube, metrics, logger, backoff: { initialMs: 20, maxMs: 200 }, namespaces: options.namespaces });
   const policy = new PolicyStore({ logger, metrics });
-  const leaseApi = kubeLeaseApi(kube, 'gamma-system', 'gamma-webhook-status');
+  const lease = options.lease ?? { namespace: 'gamma-system', name: 'gamma-webhook-status' };
+  const leaseApi = kubeLeaseApi(kube, lease.namespace, lease.name);
   const replica: { partitioned: boolean } = { partitioned: false };
   const guarded: LeaseApi = {
     get: () => (replica.partitioned ? Promise.reject(new Error('partitioned')) : leaseApi.get()),
@@ -96,6 +103,7 @@ export async function startReplica(server: ApiServer, options: ReplicaOptions = 
       await reconciler.stop();
       await elector.stop();
       await view.stop();
+      await kube.close();
     },
   });
 }

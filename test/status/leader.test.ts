@@ -3,6 +3,7 @@ import pino from 'pino';
 import { Registry } from 'prom-client';
 import { createMetrics } from '../../src/metrics.ts';
 import { LeaderElector, classifyLeaseError, formatMicroTime, type LeaseApi, type LeaseRecord } from '../../src/status/leader.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 
 const logger = pino({ level: 'silent' });
 
@@ -37,14 +38,6 @@ class MemoryLease {
     this.writes += 1;
     this.record = { ...record, resourceVersion: String(this.version) };
     return this.record;
-  }
-}
-
-class FakeClock {
-  ms = Date.parse('2026-11-22T08:00:00Z');
-  now = (): number => this.ms;
-  advance(ms: number): void {
-    this.ms += ms;
   }
 }
 
@@ -132,6 +125,24 @@ describe('LeaderElector', () => {
     expect(await a.tryAcquireOrRenew()).toBe(true);
     expect(changes).toEqual([true, false, true]);
     expect(lease.record?.leaseTransitions).toBe(0);
+  });
+
+  it('reports a lapse past the renew deadline as lost and regained, so listeners catch up', async () => {
+    const lease = new MemoryLease();
+    const clock = new FakeClock();
+    const a = elector(lease, clock, 'a');
+    const changes: boolean[] = [];
+    a.onChange((leading) => changes.push(leading));
+    await a.tryAcquireOrRenew();
+    // The renewal loop stalls past the renew deadline: isLeader() is false meanwhile.
+    clock.advance(timing.renewDeadlineMs + 1);
+    expect(a.isLeader()).toBe(false);
+    expect(await a.tryAcquireOrRenew()).toBe(true);
+    expect(changes).toEqual([true, false, true]);
+    // The control case: a renewal within the deadline reports nothing.
+    clock.advance(timing.retryPeriodMs);
+    expect(await a.tryAcquireOrRenew()).toBe(true);
+    expect(changes).toEqual([true, false, true]);
   });
 
   it('loses at once when another replica wrote the Lease (conflict)', async () => {

@@ -4,6 +4,7 @@
  * events B-09): core types keep Go field order and omit kind/apiVersion in list items; custom
  * resources come back with keys sorted and carry kind/apiVersion everywhere.
  */
+import type { FieldCause } from './status.ts';
 
 /** Any object the server stores: kind, apiVersion and metadata are always present once stored. */
 export interface KubeObject {
@@ -44,14 +45,19 @@ export interface Storage {
   readonly generation: boolean;
   /** True when `/status` is a subresource: the main resource ignores status and vice versa. */
   readonly statusSubresource: boolean;
+  /**
+   * True when a PUT may omit `metadata.resourceVersion` (core Services, ConfigMaps, Events,
+   * Namespaces); custom resources and Leases refuse such a PUT with 422.
+   */
+  readonly unconditionalUpdate: boolean;
   readonly shortNames?: readonly string[];
   readonly categories?: readonly string[];
   /** The body of a BOOKMARK event besides kind, apiVersion and metadata (B-03: Service). */
   readonly bookmarkExtra?: Readonly<Record<string, unknown>>;
   /** Defaults applied to a new or replaced object in storage form (CRD defaults, Service IPs). */
   readonly defaults?: (object: KubeObject, allocate: () => string) => void;
-  /** The status fields the CRD schema requires and a status write leaves out, as `path: Required value`. */
-  readonly statusErrors?: (object: KubeObject) => string[];
+  /** Field checks of a new or replaced object after defaulting; a non-empty answer is a 422. */
+  readonly validate?: (object: KubeObject) => FieldCause[];
 }
 
 /** A served group/version/resource and the conversion between it and its storage. */
@@ -78,19 +84,6 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-/** Required in each `status.parents[].conditions[]` by the Gateway API CRDs (metav1.Condition); kube-apiserver 1.32 refuses a status write without one. */
-const conditionFields = ['type', 'status', 'reason', 'message', 'lastTransitionTime'] as const;
-
-function routeStatusErrors(object: KubeObject): string[] {
-  return asArray(asRecord(object.status)?.parents).flatMap((parent, i) =>
-    asArray(asRecord(parent)?.conditions).flatMap((condition, j) =>
-      conditionFields
-        .filter((field) => asRecord(condition)?.[field] === undefined)
-        .map((field) => `status.parents[${i}].conditions[${j}].${field}: Required value`),
-    ),
-  );
 }
 
 /** Gateway API CRD defaults that the fixtures show the server applying (README "Observations"). */
@@ -121,6 +114,37 @@ function routeDefaults(kind: 'HTTPRoute' | 'GRPCRoute') {
     const status = asRecord(object.status);
     for (const parent of asArray(status?.parents)) defaultParentRef(asRecord(asRecord(parent)?.parentRef));
   };
+}
+
+/** The condition fields the Gateway API CRDs require (metav1.Condition), checked on status writes. */
+const requiredConditionFields = ['lastTransitionTime', 'message', 'reason', 'status', 'type'];
+
+/** `status.parents[].conditions[]` must carry every required field, as the CRD schema demands. */
+function validateRouteStatus(object: KubeObject): FieldCause[] {
+  const causes: FieldCause[] = [];
+  for (const [p, parent] of asArray(asRecord(object.status)?.parents).entries()) {
+    for (const [c, condition] of asArray(asRecord(parent)?.conditions).entries()) {
+      const fields = asRecord(condition) ?? {};
+      for (const field of requiredConditionFields) {
+        if (fields[field] === undefined) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `status.parents[${p}].conditions[${c}].${field}` });
+      }
+    }
+  }
+  return causes;
+}
+
+/** The service CIDR of ../shared/envtest's API server (--service-cluster-ip-range). */
+const serviceCidr = { prefix: '10.96.', text: '10.96.0.0/16' };
+
+/** A ClusterIP the test asks for must lie in the service CIDR, as the allocator demands. */
+function validateService(object: KubeObject): FieldCause[] {
+  const ip = asRecord(object.spec)?.clusterIP;
+  if (typeof ip !== 'string' || ip === '' || ip === 'None' || ip.startsWith(serviceCidr.prefix)) return [];
+  return [{
+    reason: 'FieldValueInvalid',
+    message: `Invalid value: []string{"${ip}"}: failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${serviceCidr.text}`,
+    field: 'spec.clusterIPs',
+  }];
 }
 
 function defaultParentRef(ref: Record<string, unknown> | undefined): void {
@@ -164,46 +188,46 @@ const verbsAll = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch'
 export const storages = {
   services: {
     id: 'services', group: '', plural: 'services', singular: 'service', kind: 'Service', namespaced: true,
-    storageVersion: 'v1', custom: false, generation: false, statusSubresource: true, shortNames: ['svc'],
-    categories: ['all'], bookmarkExtra: { spec: {}, status: { loadBalancer: {} } }, defaults: serviceDefaults,
+    storageVersion: 'v1', custom: false, generation: false, statusSubresource: true, unconditionalUpdate: true, shortNames: ['svc'],
+    categories: ['all'], bookmarkExtra: { spec: {}, status: { loadBalancer: {} } }, defaults: serviceDefaults, validate: validateService,
   },
   configmaps: {
     id: 'configmaps', group: '', plural: 'configmaps', singular: 'configmap', kind: 'ConfigMap', namespaced: true,
-    storageVersion: 'v1', custom: false, generation: false, statusSubresource: false, shortNames: ['cm'],
+    storageVersion: 'v1', custom: false, generation: false, statusSubresource: false, unconditionalUpdate: true, shortNames: ['cm'],
   },
   events: {
     id: 'events', group: '', plural: 'events', singular: 'event', kind: 'Event', namespaced: true,
-    storageVersion: 'v1', custom: false, generation: false, statusSubresource: false, shortNames: ['ev'],
+    storageVersion: 'v1', custom: false, generation: false, statusSubresource: false, unconditionalUpdate: true, shortNames: ['ev'],
   },
   namespaces: {
     id: 'namespaces', group: '', plural: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false,
-    storageVersion: 'v1', custom: false, generation: false, statusSubresource: true, shortNames: ['ns'],
+    storageVersion: 'v1', custom: false, generation: false, statusSubresource: true, unconditionalUpdate: true, shortNames: ['ns'],
     bookmarkExtra: { spec: {}, status: {} }, defaults: namespaceDefaults,
   },
   leases: {
     id: 'leases.coordination.k8s.io', group: 'coordination.k8s.io', plural: 'leases', singular: 'lease', kind: 'Lease',
-    namespaced: true, storageVersion: 'v1', custom: false, generation: false, statusSubresource: false,
+    namespaced: true, storageVersion: 'v1', custom: false, generation: false, statusSubresource: false, unconditionalUpdate: false,
     bookmarkExtra: { spec: {} },
   },
   httproutes: {
     id: `httproutes.${gatewayGroup}`, group: gatewayGroup, plural: 'httproutes', singular: 'httproute', kind: 'HTTPRoute',
-    namespaced: true, storageVersion: 'v1', custom: true, generation: true, statusSubresource: true,
-    categories: ['gateway-api'], defaults: routeDefaults('HTTPRoute'), statusErrors: routeStatusErrors,
+    namespaced: true, storageVersion: 'v1', custom: true, generation: true, statusSubresource: true, unconditionalUpdate: false,
+    categories: ['gateway-api'], defaults: routeDefaults('HTTPRoute'), validate: validateRouteStatus,
   },
   grpcroutes: {
     id: `grpcroutes.${gatewayGroup}`, group: gatewayGroup, plural: 'grpcroutes', singular: 'grpcroute', kind: 'GRPCRoute',
-    namespaced: true, storageVersion: 'v1', custom: true, generation: true, statusSubresource: true,
-    categories: ['gateway-api'], defaults: routeDefaults('GRPCRoute'), statusErrors: routeStatusErrors,
+    namespaced: true, storageVersion: 'v1', custom: true, generation: true, statusSubresource: true, unconditionalUpdate: false,
+    categories: ['gateway-api'], defaults: routeDefaults('GRPCRoute'), validate: validateRouteStatus,
   },
   referencegrants: {
     id: `referencegrants.${gatewayGroup}`, group: gatewayGroup, plural: 'referencegrants', singular: 'referencegrant',
     kind: 'ReferenceGrant', namespaced: true, storageVersion: 'v1beta1', custom: true, generation: true,
-    statusSubresource: false, shortNames: ['refgrant'], categories: ['gateway-api'],
+    statusSubresource: false, unconditionalUpdate: false, shortNames: ['refgrant'], categories: ['gateway-api'],
   },
   serviceimports: {
     id: 'serviceimports.multicluster.x-k8s.io', group: 'multicluster.x-k8s.io', plural: 'serviceimports', singular: 'serviceimport',
     kind: 'ServiceImport', namespaced: true, storageVersion: 'v1alpha1', custom: true, generation: true,
-    statusSubresource: true, shortNames: ['svcim'],
+    statusSubresource: true, unconditionalUpdate: false, shortNames: ['svcim'],
   },
 } as const satisfies Record<string, Storage>;
 

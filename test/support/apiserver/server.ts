@@ -10,10 +10,18 @@
  *   `resourceVersionMatch=Exact` below the compaction point is 410. Other lists serve the latest state.
  * - watch: JSON lines; no resourceVersion (or "0") replays the current objects as ADDED first; an
  *   older resourceVersion than the compaction point gets HTTP 200 and one 410 ERROR event (B-04);
- *   bookmarks carry the store's newest resourceVersion (like a server with watch progress
+ *   bookmarks carry the newest resourceVersion of the watched resource (as ../shared/envtest's
+ *   real server does: its watch cache hears of no other kind's changes, etcd sends no progress
  *   notifications), only when newer than what the watch already saw, every `bookmarkIntervalMs`
- *   or on `sendBookmarks()`; the stream ends at `timeoutSeconds` (default `watchTimeoutSeconds`).
- * - no finalizers, no graceful deletion, no server-side apply, no field validation, no RBAC.
+ *   or on `sendBookmarks()` (the real server sends them as a watch nears its timeout); the stream
+ *   ends at `timeoutSeconds` (default `watchTimeoutSeconds`).
+ * - as ../shared/envtest's real server: custom resources and Leases refuse a PUT without
+ *   resourceVersion (422), a POST carrying one is a 500, a strategic merge patch of a custom
+ *   resource is 415, status is the server's on create (Services, Namespaces, CRs with the
+ *   subresource), route status conditions need every metav1.Condition field, and a Service's
+ *   clusterIP must lie in 10.96.0.0/16 (422 otherwise).
+ * - no finalizers, no graceful deletion, no server-side apply, no other field validation (no CEL,
+ *   no pruning of unknown fields), no RBAC; NamespaceLifecycle only with `namespaceLifecycle`.
  */
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,7 +38,7 @@ import {
 import { SelectorError, parseFieldSelector, parseLabelSelector, type Selector } from './selectors.ts';
 import {
   ApiError, badRequest, continueExpired, injected, invalid, listTooOld, methodNotAllowed, notFound,
-  unauthorized, unsupportedMediaType, watchTooOld, type StatusBody,
+  resourceVersionOnCreate, resourceVersionRequired, unauthorized, unsupportedMediaType, watchTooOld, type StatusBody,
 } from './status.ts';
 import { Store, type StoreEvent } from './store.ts';
 
@@ -417,7 +425,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   // ---- watch ----
 
   function bookmark(stream: WatchStream): void {
-    const rv = store.resourceVersion;
+    const rv = store.newestResourceVersion(stream.endpoint.storage);
     if (rv <= stream.lastSent) return;
     const s = stream.endpoint.storage;
     const object = s.custom
@@ -557,6 +565,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     }
     if (method === 'POST' && collection && r.subresource === undefined) {
       const object = asObject(await readBody(req), endpoint, r);
+      if (object.metadata.resourceVersion) return sendStatus(res, record, resourceVersionOnCreate());
       if (options.namespaceLifecycle && storage.namespaced && !store.get(storages.namespaces, undefined, r.namespace ?? '')) {
         return sendStatus(res, record, notFound(storages.namespaces, r.namespace ?? ''));
       }
@@ -565,6 +574,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     }
     if (method === 'PUT' && !collection) {
       const object = asObject(await readBody(req), endpoint, r);
+      if (!storage.unconditionalUpdate && !object.metadata.resourceVersion) return sendStatus(res, record, resourceVersionRequired(storage, r.name ?? ''));
       const subresource = r.subresource === 'status' ? 'status' : undefined;
       const updated = store.update(storage, endpoint.fromVersion(object), { manager: manager(query, req), dryRun, subresource });
       return sendJson(res, record, 200, present(endpoint, updated));
@@ -577,9 +587,11 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       const doc = endpoint.toVersion(current);
       let patched: unknown;
       try {
-        if (contentType === 'application/merge-patch+json' || contentType === 'application/strategic-merge-patch+json') patched = mergePatch(doc, body);
+        const strategic = contentType === 'application/strategic-merge-patch+json';
+        if (strategic && storage.custom) return sendStatus(res, record, unsupportedMediaType(true));
+        if (contentType === 'application/merge-patch+json' || strategic) patched = mergePatch(doc, body);
         else if (contentType === 'application/json-patch+json') patched = jsonPatch(doc, body);
-        else return sendStatus(res, record, unsupportedMediaType(contentType));
+        else return sendStatus(res, record, unsupportedMediaType(false));
       } catch (error) {
         if (error instanceof PatchError) return sendStatus(res, record, invalid(storage, r.name ?? '', error.message));
         throw error;

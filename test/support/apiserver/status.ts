@@ -66,14 +66,55 @@ export function badRequest(message: string): StatusBody {
   return failure(400, 'BadRequest', message);
 }
 
-export function invalid(storage: Storage, name: string, message: string): StatusBody {
-  // The kind is qualified by its group outside the core group: `HTTPRoute.gateway.networking.k8s.io "x" is invalid`.
-  const kind = storage.group === '' ? storage.kind : `${storage.kind}.${storage.group}`;
-  return failure(422, 'Invalid', `${kind} "${name}" is invalid: ${message}`, details(storage, name));
+/** The kind qualified by its group outside the core group, as validation messages name it: `HTTPRoute.gateway.networking.k8s.io`. */
+function qualifiedKind(storage: Storage): string {
+  return storage.group === '' ? storage.kind : `${storage.kind}.${storage.group}`;
 }
 
-export function unsupportedMediaType(contentType: string): StatusBody {
-  return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json; got ${contentType}`);
+export function invalid(storage: Storage, name: string, message: string): StatusBody {
+  return failure(422, 'Invalid', `${qualifiedKind(storage)} "${name}" is invalid: ${message}`, details(storage, name));
+}
+
+/** One failed field check, as `details.causes` lists it. */
+export interface FieldCause {
+  readonly reason: 'FieldValueRequired' | 'FieldValueInvalid';
+  readonly message: string;
+  readonly field: string;
+}
+
+/**
+ * A 422 for failed field validation, as kube-apiserver 1.32 words it: the kind (qualified by its
+ * group) in the message, one cause per field, several causes in brackets.
+ */
+export function fieldsInvalid(storage: Storage, name: string, causes: readonly FieldCause[]): StatusBody {
+  const listed = causes.map((c) => `${c.field}: ${c.message}`);
+  const text = listed.length === 1 ? listed[0] : `[${listed.join(', ')}]`;
+  const where = storage.group ? { name, group: storage.group, kind: storage.kind } : { name, kind: storage.kind };
+  return failure(422, 'Invalid', `${qualifiedKind(storage)} "${name}" is invalid: ${text}`, { ...where, causes: causes.map((c) => ({ ...c })) });
+}
+
+/**
+ * A PATCH the resource does not take. A strategic merge patch of a custom resource gets the
+ * list of what custom resources accept; a media type the server does not know at all (and, here,
+ * server-side apply, which this server does not implement) gets the bare 415 of content negotiation.
+ */
+export function unsupportedMediaType(strategicOnCustomResource: boolean): StatusBody {
+  return strategicOnCustomResource
+    ? failure(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml')
+    : failure(415, 'UnsupportedMediaType', '415: Unsupported Media Type', {});
+}
+
+/** A PUT without `metadata.resourceVersion` of a kind that refuses unconditional updates (custom resources, Leases). */
+export function resourceVersionRequired(storage: Storage, name: string): StatusBody {
+  return failure(422, 'Invalid', `${qualified(storage)} "${name}" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update`, {
+    ...details(storage, name),
+    causes: [{ reason: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update', field: 'metadata.resourceVersion' }],
+  });
+}
+
+/** A POST that carries `metadata.resourceVersion`: kube-apiserver 1.32 answers 500 without a reason. */
+export function resourceVersionOnCreate(): StatusBody {
+  return failure(500, undefined, 'resourceVersion should not be set on objects to be created');
 }
 
 export function methodNotAllowed(method: string): StatusBody {

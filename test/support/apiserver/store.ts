@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { deepEqual } from './patch.ts';
 import type { KubeObject, ObjectMeta, Storage } from './resources.ts';
-import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound } from './status.ts';
+import { ApiError, alreadyExists, badRequest, conflict, fieldsInvalid, invalid, notFound } from './status.ts';
 
 /** One change, in storage form. `previous` is the object before the change (MODIFIED, DELETED). */
 export interface StoreEvent {
@@ -80,6 +80,8 @@ export class Store {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private history: StoreEvent[] = [];
   private readonly listeners = new Set<(event: StoreEvent) => void>();
+  /** The resourceVersion of each storage's newest change, by storage id. */
+  private readonly newest = new Map<string, number>();
   private nextIp = 1;
 
   constructor(firstResourceVersion = 100) {
@@ -146,7 +148,16 @@ export class Store {
     return namespace === undefined ? objects : objects.filter((o) => o.metadata.namespace === namespace);
   }
 
+  /**
+   * The resourceVersion of the newest change to `storage` (the first resourceVersion when none):
+   * what a watch cache of that resource knows, and so what its bookmarks carry.
+   */
+  newestResourceVersion(storage: Storage): number {
+    return this.newest.get(storage.id) ?? this.oldest;
+  }
+
   private emit(event: StoreEvent): void {
+    this.newest.set(event.storage.id, event.resourceVersion);
     this.history.push(event);
     for (const listener of this.listeners) listener(event);
   }
@@ -164,6 +175,12 @@ export class Store {
     return entry;
   }
 
+  /** Throws the 422 of `storage.validate`'s causes, if any. */
+  private validate(storage: Storage, object: KubeObject, name: string): void {
+    const causes = storage.validate?.(object) ?? [];
+    if (causes.length > 0) throw new ApiError(fieldsInvalid(storage, name, causes));
+  }
+
   /** Stores a new object (storage form). Throws ApiError 409 AlreadyExists, 400 on a missing name. */
   create(storage: Storage, input: KubeObject, options: WriteOptions = {}): KubeObject {
     const object = structuredClone(input);
@@ -175,8 +192,10 @@ export class Store {
     else if (!meta.namespace) throw new ApiError(badRequest('the server could not find the requested resource'));
     const k = key(meta.namespace, name);
     if (this.bucket(storage).has(k)) throw new ApiError(alreadyExists(storage, name));
-    if (storage.statusSubresource && storage.custom) delete object.status;
+    // As the real strategies do on create: status is the server's (CRs with the subresource, Services, Namespaces).
+    if (storage.statusSubresource) delete object.status;
     storage.defaults?.(object, this.allocateIp);
+    this.validate(storage, object, name);
     const revision = options.dryRun ? this.revision : this.revision + 1;
     meta.uid = randomUUID();
     meta.resourceVersion = String(revision);
@@ -210,9 +229,6 @@ export class Store {
     if (options.subresource === 'status') {
       next = { ...structuredClone(current), status: incoming.status };
       if (incoming.status === undefined) delete next.status;
-      const errors = storage.statusErrors?.(next) ?? [];
-      // One cause is written as it is, several in brackets, as kube-apiserver does.
-      if (errors.length > 0) throw new ApiError(invalid(storage, name, errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`));
     } else {
       next = { ...incoming, metadata: { ...incoming.metadata } };
       if (storage.statusSubresource) {
@@ -225,6 +241,7 @@ export class Store {
       next.metadata.namespace = current.metadata.namespace;
     }
     storage.defaults?.(next, this.allocateIp);
+    this.validate(storage, next, name);
     next.metadata.resourceVersion = current.metadata.resourceVersion;
     if (deepEqual(comparable(next), comparable(current))) return current;
     const revision = options.dryRun ? this.revision : this.revision + 1;
