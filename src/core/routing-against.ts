@@ -4,11 +4,12 @@
  * is transitive, so the first such entry is never shadowed itself, and it is the one the ranked
  * table names in `shadowedBy`). MR110 asks this on every evaluation of a route on a busy Service
  * port; its cost is the route's entries times the other routes' matches, and no table is built,
- * so a port with a thousand routes costs each evaluation a scan, not a ranking.
+ * so a port with a thousand routes costs each evaluation a scan, not a ranking; the scan makes
+ * at most `COVER_CHECK_BUDGET` checks.
  */
 import { dig, list, record, text } from '../gateway/untrusted.ts';
 import type { RouteModel } from './route.ts';
-import { covers } from './routing-cover.ts';
+import { CoverChecker } from './routing-cover.ts';
 import type { RouteMatch } from './routing-match.ts';
 import { comparePrecedence, createdAt, matchRanks, type PrecedenceKey } from './routing-order.ts';
 import { ruleMatches, type EntryOrigin } from './routing-table.ts';
@@ -57,12 +58,14 @@ export function shadowsAmong(route: RouteModel, others: readonly AttachedRoute[]
   for (const other of others) {
     candidates.push(...entriesOf(other.kind, other.namespace, other.name, text(dig(other.object, 'metadata', 'creationTimestamp')), dig(other.object, 'spec', 'rules')));
   }
+  const checker = new CoverChecker();
   return own.map((entry) => {
     let first: KeyedEntry | undefined;
+    if (checker.spent) return { origin: entry.origin };
     for (const candidate of candidates) {
       if (candidate === entry || comparePrecedence(candidate.key, entry.key) >= 0) continue;
       if (first !== undefined && comparePrecedence(candidate.key, first.key) >= 0) continue;
-      if (covers(candidate.match, entry.match)) first = candidate;
+      if (checker.covers(candidate.match, entry.match)) first = candidate;
     }
     return first === undefined ? { origin: entry.origin } : { origin: entry.origin, shadowedBy: { origin: first.origin } };
   });

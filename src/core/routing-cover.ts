@@ -7,6 +7,34 @@
  */
 import { prefixElements, type GrpcMatch, type HttpMatch, type RouteMatch, type ValueMatch } from './routing-match.ts';
 
+/**
+ * The most `covers` checks one table or one scan makes. Proving shadows is quadratic in the
+ * entries at worst (thousands of match-all entries that differ only in a header), and a route
+ * near the body limit must still be judged in time linear in its size. Past the budget the
+ * checker answers false: no more shadows are reported, and every one reported has its proof.
+ * A table of 200 rules makes a few hundred checks.
+ */
+export const COVER_CHECK_BUDGET = 50_000;
+
+/** `covers` within a budget of checks; one per table or scan. */
+export class CoverChecker {
+  #left: number;
+
+  constructor(budget = COVER_CHECK_BUDGET) {
+    this.#left = budget;
+  }
+
+  /** True once the budget is spent: callers stop looking, and nothing more is reported. */
+  get spent(): boolean {
+    return this.#left <= 0;
+  }
+
+  /** `covers(earlier, later)`, or false once the budget is spent. */
+  covers(earlier: RouteMatch, later: RouteMatch): boolean {
+    return this.#left-- > 0 && covers(earlier, later);
+  }
+}
+
 /** True when every request `later` matches is matched by `earlier`. Both are of one protocol. */
 export function covers(earlier: RouteMatch, later: RouteMatch): boolean {
   if (earlier.protocol === 'http') return later.protocol === 'http' && httpCovers(earlier, later);

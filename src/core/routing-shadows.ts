@@ -1,14 +1,15 @@
 /**
  * Marks the shadows of a ranked table: each entry's `shadowedBy` is the first entry ahead of it
- * that covers it (`covers`, the one proof). Only entries not shadowed themselves are tried:
- * coverage is transitive, so the first entry that covers is never shadowed.
+ * that covers it (`covers`, the one proof, within `COVER_CHECK_BUDGET` checks). Only entries not
+ * shadowed themselves are tried: coverage is transitive, so the first entry that covers is never
+ * shadowed.
  *
  * For HTTPRoute entries an index of the open entries by path narrows the candidates to those
  * whose path can cover (the same Exact path or expression, or a PathPrefix at one of the path's
  * element boundaries, `/` included); `covers` still decides each. Without it a table of 200
  * rules tried some 20,000 pairs.
  */
-import { covers } from './routing-cover.ts';
+import { CoverChecker } from './routing-cover.ts';
 import { prefixElements, type RouteMatch } from './routing-match.ts';
 
 interface Shadowable {
@@ -41,11 +42,16 @@ function fileKey(match: RouteMatch): string | undefined {
 
 /** The entries with `shadowedBy` set where proved, in the same order. */
 export function markShadows<E extends Shadowable>(entries: readonly E[], shadow: (entry: E, index: number, by: E) => E): E[] {
+  const checker = new CoverChecker();
   const out: E[] = [];
   const openGrpc: number[] = [];
   const openByPath = new Map<string, number[]>();
   for (const entry of entries) {
-    const index = entry.match.protocol === 'http' ? firstHttpCover(entry.match, out, openByPath) : openGrpc.find((i) => covers((out[i] as E).match, entry.match));
+    const index = checker.spent
+      ? undefined
+      : entry.match.protocol === 'http'
+        ? firstHttpCover(entry.match, out, openByPath, checker)
+        : openGrpc.find((i) => checker.covers((out[i] as E).match, entry.match));
     if (index !== undefined) {
       out.push(shadow(entry, index, out[index] as E));
       continue;
@@ -62,12 +68,17 @@ export function markShadows<E extends Shadowable>(entries: readonly E[], shadow:
   return out;
 }
 
-function firstHttpCover(match: RouteMatch, out: readonly Shadowable[], openByPath: ReadonlyMap<string, readonly number[]>): number | undefined {
+function firstHttpCover(
+  match: RouteMatch,
+  out: readonly Shadowable[],
+  openByPath: ReadonlyMap<string, readonly number[]>,
+  checker: CoverChecker,
+): number | undefined {
   let first: number | undefined;
   for (const key of candidateKeys(match)) {
     for (const i of openByPath.get(key) ?? []) {
       if (first !== undefined && i >= first) break;
-      if (covers((out[i] as Shadowable).match, match)) {
+      if (checker.covers((out[i] as Shadowable).match, match)) {
         first = i;
         break;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { covers } from '../../src/core/routing-cover.ts';
+import { CoverChecker, covers } from '../../src/core/routing-cover.ts';
 import { readGrpcMatch, readHttpMatch } from '../../src/core/routing-match.ts';
 import { matchHints, mayShadowAcross, mayShadowWithin } from '../../src/core/routing-hints.ts';
 
@@ -78,5 +78,17 @@ describe('match hints: no ranking where no shadow is possible', () => {
     expect(mayShadowWithin(matchHints('GRPCRoute', grpcRules('a.A', 'b.B')))).toBe(false);
     expect(mayShadowWithin(matchHints('GRPCRoute', grpcRules('a.A', 'a.A')))).toBe(true);
     expect(mayShadowWithin(matchHints('GRPCRoute', grpcRules('a.A', undefined)))).toBe(true);
+  });
+});
+
+describe('CoverChecker', () => {
+  it('answers as covers until its budget is spent, then false, and says it is spent', () => {
+    const all = http({});
+    const checker = new CoverChecker(2);
+    expect(checker.spent).toBe(false);
+    expect(checker.covers(all, all)).toBe(true);
+    expect(checker.covers(all, all)).toBe(true);
+    expect(checker.spent).toBe(true);
+    expect(checker.covers(all, all)).toBe(false);
   });
 });

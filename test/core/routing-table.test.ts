@@ -186,3 +186,26 @@ describe('groups and kinds', () => {
     expect(t.entries[0]?.match).toEqual({ protocol: 'http', path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] });
   });
 });
+
+describe('the cost of proving shadows', () => {
+  // One rule per match-all entry that differs only in a header value: no entry covers another,
+  // so every pair is tried. The last rule repeats the first one's match, a shadow to prove.
+  const rulesWith = (count: number) => [
+    ...Array.from({ length: count }, (_, i) => ({ matches: [{ headers: [{ name: 'x-i', value: String(i) }] }], backendRefs: [backend('echo-v1')] })),
+    { matches: [{ headers: [{ name: 'x-i', value: '0' }] }], backendRefs: [backend('echo-v2')] },
+  ];
+
+  it('proves the shadow while the pairs to try are within the budget', () => {
+    const t = table([httpRoute({ rules: rulesWith(100) })]);
+    expect(t.entries.at(-1)?.origin.ruleIndex).toBe(100);
+    expect(t.entries.at(-1)?.shadowedBy?.origin.ruleIndex).toBe(0);
+  });
+
+  it('stops proving past COVER_CHECK_BUDGET checks, reporting nothing it did not prove, in time linear in the route', () => {
+    // 1,000 entries are some 500,000 pairs, ten times the budget.
+    const t = table([httpRoute({ rules: rulesWith(1_000) })]);
+    expect(t.entries).toHaveLength(1_001);
+    expect(t.entries.at(-1)?.origin.ruleIndex).toBe(1_000);
+    expect(t.entries.filter((e) => e.shadowedBy !== undefined)).toEqual([]);
+  });
+});

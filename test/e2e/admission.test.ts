@@ -185,7 +185,9 @@ describe.skipIf(handle.missing ?? mesh.missing)('admission through a real API se
     });
 
     it('changes a decision without a restart, and an invalid edit is kept out with an Event on the ConfigMap', async () => {
-      const withHostnames = (name: string) => route(name, namespace, { hostnames: ['reviews.example.com'], parentRefs: [echoParent], rules: [{ backendRefs: [{ name: 'echo', port: 80 }] }] });
+      // A path of its own: a match-all rule would be shadowed (MR110) by the file's earlier routes on echo.
+      const withHostnames = (name: string) =>
+        route(name, namespace, { hostnames: ['reviews.example.com'], parentRefs: [echoParent], rules: [{ matches: [{ path: { type: 'PathPrefix', value: `/${name}` } }], backendRefs: [{ name: 'echo', port: 80 }] }] });
       const hostnamesLine = /^MR108 spec\.hostnames: mesh routes ignore hostnames/;
       const warned = await webhook.client.create(withHostnames('hosts-warned'), { dryRun: true });
       expect(warned.ok).toBe(true);

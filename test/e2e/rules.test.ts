@@ -41,6 +41,8 @@ const cleanVariants: Record<string, (objects: Manifest[], at: { namespace: strin
     web!.spec.parentRefs[0] = { group: '', kind: 'Service', name: 'web', port: 80 };
     web!.spec.rules[0].backendRefs = [{ name: 'web', port: 80 }];
   },
+  // The newer route asks for a header too, so its match ranks ahead of the older route's.
+  MR110: ([, canary]) => { canary!.spec.rules[0].matches[0].headers = [{ name: 'x-canary', value: 'true' }]; },
   MR201: ([route]) => { route!.spec.rules[0].backendRefs[0].name = 'web'; },
   MR202: ([route]) => { route!.spec.rules[0].backendRefs[0] = { name: 'web', port: 80 }; },
   MR203: ([route]) => { route!.spec.rules[0].backendRefs[0].port = 80; },
@@ -67,6 +69,8 @@ const cleanVariants: Record<string, (objects: Manifest[], at: { namespace: strin
   MR309: ([route]) => { delete route!.spec.rules[0].retry; route!.spec.rules[0].timeouts = { request: '10s' }; },
   MR310: ([route]) => { route!.spec.rules[0].matches[0].headers[0].value = 'zurich'; },
   MR311: ([route]) => { route!.spec.rules[0].filters[0].urlRewrite.path.replaceFullPath = '/v2/reviews'; },
+  // The weighted split written as one rule: both backends get their share.
+  MR312: ([route]) => { route!.spec.rules = [{ name: 'split', backendRefs: [...route!.spec.rules[0].backendRefs, ...route!.spec.rules[1].backendRefs] }]; },
 };
 
 /**
