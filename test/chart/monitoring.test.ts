@@ -213,7 +213,7 @@ describe.skipIf(!helmBin)('chart monitoring: opt-in objects', () => {
     const timeout = (values: ValuesInput) => dashboard(render(values)).templating.list.find((v) => v.name === 'webhook_timeout');
     expect(timeout(allOn)).toMatchObject({ type: 'constant', query: '5' });
     expect(timeout({ json: { ...allOn.json, 'webhook.timeoutSeconds': 12 } })).toMatchObject({ query: '12' });
-    // The chart fills in the one placeholder; the file stays JSON either way.
+    // The chart substitutes the one token, __WEBHOOK_TIMEOUT_SECONDS__; the file is valid JSON with or without it.
     const file = readFileSync(path.join(chartDir, 'dashboards', 'gamma-webhook.json'), 'utf8');
     expect(file.split('__WEBHOOK_TIMEOUT_SECONDS__')).toHaveLength(2);
     expect(() => JSON.parse(file) as unknown).not.toThrow();

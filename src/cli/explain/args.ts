@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { GammaError } from '../../errors.ts';
+import { parseCommandArgs, refuseEmptyValues } from '../command-args.ts';
 
 /** The report formats of `explain --output`. */
 const outputFormats = ['text', 'json'] as const;
@@ -58,32 +58,22 @@ unreadable file, invalid YAML, unreachable cluster).
  * `--kubeconfig`/`--context` (the table comes from one place).
  */
 export function parseExplainArgs(argv: readonly string[]): ExplainOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        namespace: { type: 'string', short: 'n' },
-        port: { type: 'string' },
-        from: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        filename: { type: 'string', short: 'f', multiple: true },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (cause) {
-    throw usageError((cause as Error).message, cause);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      namespace: { type: 'string', short: 'n' },
+      port: { type: 'string' },
+      from: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      filename: { type: 'string', short: 'f', multiple: true },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'GAMMA_ERR_EXPLAIN_USAGE',
+  );
   const help = values.help ?? false;
-  for (const [name, value] of [['namespace', values.namespace], ['port', values.port], ['from', values.from], ['kubeconfig', values.kubeconfig], ['context', values.context]] as const) {
-    if (value === '') throw usageError(`--${name} needs a non-empty value`);
-  }
-  if ((values.filename ?? []).includes('')) throw usageError('--filename needs a non-empty value');
+  refuseEmptyValues(values, ['namespace', 'port', 'from', 'kubeconfig', 'context', 'filename'], 'GAMMA_ERR_EXPLAIN_USAGE');
   const output = values.output ?? 'text';
   if (!isFormat(output)) throw usageError(`--output must be one of ${outputFormats.join(', ')}; got ${JSON.stringify(output)}`);
   const files = values.filename ?? [];
@@ -120,8 +110,8 @@ function portNumber(value: string): number {
   return port;
 }
 
-function usageError(detail: string, cause?: unknown): GammaError {
-  return new GammaError('GAMMA_ERR_EXPLAIN_USAGE', detail, cause === undefined ? undefined : { cause });
+function usageError(detail: string): GammaError {
+  return new GammaError('GAMMA_ERR_EXPLAIN_USAGE', detail);
 }
 
 function isFormat(value: string): value is ExplainFormat {

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { GammaError } from '../../errors.ts';
+import { parseCommandArgs, refuseEmptyValues } from '../command-args.ts';
 
 /** The report formats of `lint --output`. */
 const outputFormats = ['text', 'json', 'sarif'] as const;
@@ -60,28 +60,21 @@ Exit status: 0 no denial, 1 at least one denial (or a warning with --strict),
  * `--help`).
  */
 export function parseLintArgs(argv: readonly string[]): LintOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        policy: { type: 'string' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        namespace: { type: 'string', short: 'n' },
-        fix: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        status: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (cause) {
-    throw new GammaError('GAMMA_ERR_LINT_USAGE', (cause as Error).message, { cause });
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      output: { type: 'string', short: 'o' },
+      policy: { type: 'string' },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      namespace: { type: 'string', short: 'n' },
+      fix: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      status: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'GAMMA_ERR_LINT_USAGE',
+  );
   const help = values.help ?? false;
   const output = values.output ?? 'text';
   if (!isOutputFormat(output)) {
@@ -90,9 +83,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   if (!help && positionals.length === 0) {
     throw new GammaError('GAMMA_ERR_LINT_USAGE', 'name at least one FILE, DIR or - (standard input)');
   }
-  for (const [name, value] of [['policy', values.policy], ['kubeconfig', values.kubeconfig], ['context', values.context], ['namespace', values.namespace]] as const) {
-    if (value === '') throw new GammaError('GAMMA_ERR_LINT_USAGE', `--${name} needs a non-empty value`);
-  }
+  refuseEmptyValues(values, ['policy', 'kubeconfig', 'context', 'namespace'], 'GAMMA_ERR_LINT_USAGE');
   return {
     operands: positionals,
     output,
